@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Build configuration for Chrome (MV3) and Firefox (MV2).
+ *
+ * Firefox ships as MV2: its MV3 host permissions are opt-in after install, so an MV3
+ * build would mark nothing until the user granted access site by site; MV2 content
+ * scripts run on every page the user opens, which is what a reading aid needs.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sourcelight@sourcelight.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'node_modules/**', 'test-results/**'],
+  },
+});
