@@ -42,6 +42,11 @@ export interface Entity {
   contextWords?: string[];
   /** Names that, directly before or after an ambiguous alias, show it is someone else ("Adriana" Lima). */
   falseFriends?: string[];
+  /**
+   * Part of the story's core (Venezuela, Maduro, Guaidó, the Wagner Group...): a page has to
+   * name core entities to count as being about the corpus's topics.
+   */
+  core?: boolean;
 }
 
 /** How a page mention of an event is recognised: who + what (+ where/when) within a window. */

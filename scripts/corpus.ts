@@ -1,0 +1,75 @@
+/**
+ * `npm run corpus [-- --out FILE] [--quiet]`: validates corpus/ and builds the data the
+ * extension ships (public/data/corpus.json, public/data/search-index.json and the
+ * recogniser's data in generated/). Exits 1 with file:line messages on any source error.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildCorpus, recognizerDataOf } from '../src/corpus/build/build-corpus';
+import { loadCatalog } from '../src/corpus/build/load-catalog';
+import { readCorpusSources } from '../src/corpus/build/read-corpus-sources';
+import { buildSearchIndex } from '../src/corpus/build/search-index';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+});
+
+async function main(): Promise<number> {
+  const sources = await readCorpusSources(repoRoot);
+  const articleTexts = new Map(
+    sources.articles.map((a) => [
+      a.meta.id,
+      [a.meta.headline, a.meta.standfirst ?? '', ...a.blocks.map((b) => b.text)].join('\n'),
+    ]),
+  );
+  const { catalog, errors } = loadCatalog(sources.catalog, articleTexts);
+  if (errors.length > 0) {
+    for (const error of errors) console.error(error.message);
+    console.error(`corpus: ${errors.length} error(s); nothing written`);
+    return 1;
+  }
+  const { corpus, report } = buildCorpus(sources.articles, catalog);
+  const index = buildSearchIndex(corpus);
+  const dataDir = path.join(repoRoot, 'public', 'data');
+  const generatedDir = path.join(repoRoot, 'generated');
+  await mkdir(dataDir, { recursive: true });
+  await mkdir(generatedDir, { recursive: true });
+  await writeFile(path.join(dataDir, 'corpus.json'), JSON.stringify(corpus));
+  await writeFile(path.join(dataDir, 'search-index.json'), JSON.stringify(index));
+  await writeFile(path.join(generatedDir, 'recognizer-data.json'), JSON.stringify(recognizerDataOf(catalog)));
+  if (values.out) await writeFile(path.resolve(values.out), `${JSON.stringify(corpus, null, 2)}\n`);
+
+  if (!values.quiet) {
+    const types = Object.entries(report.entitiesByType)
+      .map(([type, count]) => `${count} ${type}`)
+      .join(', ');
+    console.log(`articles:      ${report.articles}`);
+    console.log(`passages:      ${report.passages} (${report.captions} captions)`);
+    console.log(
+      `entities:      ${Object.values(report.entitiesByType).reduce((a, b) => a + b, 0)} (${types})`,
+    );
+    console.log(`events:        ${report.events}`);
+    console.log(`disagreements: ${report.disagreements}`);
+    for (const article of corpus.articles) {
+      const date =
+        article.published ?? (article.dateInferred ? `${article.dateInferred.date} (inferred)` : 'undated');
+      console.log(`  ${article.outlet.padEnd(20)} ${date.padEnd(24)} ${article.headline}`);
+    }
+    if (values.out) console.log(`wrote ${values.out}`);
+  }
+  for (const id of report.entitiesWithoutPassages) console.warn(`warning: entity "${id}" is in no passage`);
+  for (const id of report.eventsWithoutPassages)
+    console.warn(`warning: event "${id}" is recognised in no passage`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

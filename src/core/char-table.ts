@@ -1,0 +1,75 @@
+/**
+ * Per-code-unit facts the matcher needs on its hot path, looked up in typed arrays that
+ * fill lazily: a code unit is classified (and folded) the first time it is seen, so start-up
+ * costs nothing and a page in any script pays only for the characters it uses.
+ */
+
+/** Not yet classified. */
+const UNKNOWN = 0;
+/** Breaks words: spaces, punctuation, symbols. */
+export const SEPARATOR = 1;
+/** Part of a word, not an upper-case letter (lower case, digits, caseless letters). */
+export const WORD = 2;
+/** Part of a word, an upper-case (or title-case) letter. */
+export const WORD_UPPER = 3;
+/** Invisible inside words: soft hyphen, zero-width characters, combining marks. */
+export const IGNORABLE = 4;
+
+const classes = new Uint8Array(65536);
+const folds = new Uint16Array(65536);
+/**
+ * Class and fold of each code unit in one word, for the tokenizer's inner loop:
+ * `class | folded << 8`, or 0 while the code unit has not been seen.
+ */
+export const charInfo = new Uint32Array(65536);
+
+const wordPattern = /[\p{L}\p{N}]/u;
+const markPattern = /\p{M}/u;
+const upperPattern = /[\p{Lu}\p{Lt}]/u;
+const combiningMarks = /\p{M}/gu;
+/** Format characters that sit inside words without showing: soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, BOM. */
+const invisibleCodes = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+function classify(code: number): void {
+  const ch = String.fromCharCode(code);
+  let cls: number;
+  if (invisibleCodes.has(code) || markPattern.test(ch)) cls = IGNORABLE;
+  else if (code >= 0xd800 && code <= 0xdfff) cls = SEPARATOR;
+  else if (wordPattern.test(ch)) cls = upperPattern.test(ch) ? WORD_UPPER : WORD;
+  else cls = SEPARATOR;
+  classes[code] = cls;
+  if (cls === WORD || cls === WORD_UPPER) {
+    const base = ch.normalize('NFD').replace(combiningMarks, '').toLowerCase();
+    // One code unit in, one out: a letter whose folded form is longer (ß, ﬁ) keeps its lower case.
+    folds[code] = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
+    // ё and й fold to е and и in NFD; Russian writers use both spellings.
+  } else {
+    folds[code] = code;
+  }
+  charInfo[code] = cls | ((folds[code] as number) << 8);
+}
+
+/** Classifies a code unit not yet seen and returns its `charInfo` entry. */
+export function learnChar(code: number): number {
+  classify(code);
+  return charInfo[code] as number;
+}
+
+/** The class of a UTF-16 code unit: SEPARATOR, WORD, WORD_UPPER or IGNORABLE. */
+export function charClass(code: number): number {
+  const cls = classes[code] as number;
+  if (cls !== UNKNOWN) return cls;
+  classify(code);
+  return classes[code] as number;
+}
+
+/** The case- and accent-folded form of a word code unit ("É" → "e", "Ё" → "е"). */
+export function foldCode(code: number): number {
+  if (classes[code] === UNKNOWN) classify(code);
+  return folds[code] as number;
+}
+
+/** True for code units of the Cyrillic block, whose words inflect (Путина, России). */
+export function isCyrillic(code: number): boolean {
+  return code >= 0x400 && code <= 0x52f;
+}

@@ -1,0 +1,23 @@
+import { charClass, foldCode, IGNORABLE, WORD, WORD_UPPER } from './char-table';
+
+/**
+ * Folds a phrase the way the matcher sees it: lower case, accents and invisible characters
+ * dropped, every run of non-letters one space ("Guaidó’s" → "guaido s"). Used for search
+ * terms, catalog keys and comparisons, so all of them agree with recognition.
+ */
+export function foldPhrase(text: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const cls = charClass(code);
+    if (cls === WORD || cls === WORD_UPPER) {
+      if (pendingSpace && out.length > 0) out += ' ';
+      pendingSpace = false;
+      out += String.fromCharCode(foldCode(code));
+    } else if (cls !== IGNORABLE) {
+      pendingSpace = true;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+import type { Alias, EntityType, EventRule } from './corpus-types';
+import { foldPhrase } from './fold';
+import { pageVerdict } from './page-verdict';
+import type {
+  EntityMention,
+  EventMention,
+  PageRecognition,
+  RecognizerData,
+  TextBlock,
+} from './recognizer-types';
+import {
+  aliasTokensOf,
+  honoursCapitals,
+  inAllCapsRun,
+  neighbourWords,
+  precededByOtherName,
+} from './sense-checks';
+import { sentenceSpans } from './sentences';
+import { createTermMatcher, type TermHit } from './term-matcher';
+import { TokenBuffer } from './tokenize';
+
+/**
+ * Recognises the catalog's entities and events in page text: the one recognition used by
+ * the corpus build (to tag passages), the content script (to mark pages) and `npm run scan`.
+ */
+export interface Recognizer {
+  /** Recognises a page given as its blocks of visible text. */
+  recognize(blocks: readonly TextBlock[]): PageRecognition;
+}
+
+interface AliasRef {
+  entity: number;
+  alias: Alias;
+  /** The alias's words in their original case, for the capitals check. */
+  words: string[];
+  /** A one-word alias of a person that is not the whole name ("Bolton", "Maduro"). */
+  surnameOnly: boolean;
+}
+
+interface CompiledRule {
+  who: Set<number>;
+  what: Set<number>;
+  whereOrWhen: Set<number> | null;
+  window: EventRule['window'];
+}
+
+interface Candidate {
+  block: number;
+  start: number;
+  end: number;
+  refs: AliasRef[];
+}
+
+/** Short all-caps aliases ("US", "UN", "EU") that shouting text turns into ordinary words. */
+const SHORT_CAPS = /^[\p{Lu}.]{2,4}$/u;
+
+/** Compiles the recognizer's data once; recognising a page is then one pass per block. */
+export function createRecognizer(data: RecognizerData): Recognizer {
+  const scratch = new TokenBuffer();
+  const aliasPhrases: string[] = [];
+  const aliasRefs: AliasRef[] = [];
+  data.entities.forEach((entity, index) => {
+    for (const alias of entity.aliases) {
+      const words = aliasTokensOf(alias.text, scratch);
+      aliasPhrases.push(alias.text);
+      aliasRefs.push({
+        entity: index,
+        alias,
+        words,
+        surnameOnly: entity.type === 'person' && words.length === 1 && alias.text !== entity.name,
+      });
+    }
+  });
+  const aliasMatcher = createTermMatcher(aliasPhrases);
+
+  const cuePhrases: string[] = [];
+  const cueIds = new Map<string, number>();
+  const cue = (phrase: string): number => {
+    const key = foldPhrase(phrase);
+    let id = cueIds.get(key);
+    if (id === undefined) {
+      id = cuePhrases.length;
+      cueIds.set(key, id);
+      cuePhrases.push(phrase);
+    }
+    return id;
+  };
+  const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
+  const contextCues = data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue)));
+  const falseFriends = data.entities.map((entity) => new Set((entity.falseFriends ?? []).map(foldPhrase)));
+  const eventRules = data.events.map((event) =>
+    event.rules.map(
+      (rule): CompiledRule => ({
+        who: new Set(rule.who.map((id) => entityIndex.get(id)).filter((i): i is number => i !== undefined)),
+        what: new Set(rule.what.map(cue)),
+        whereOrWhen: rule.whereOrWhen?.length ? new Set(rule.whereOrWhen.map(cue)) : null,
+        window: rule.window,
+      }),
+    ),
+  );
+  const cueMatcher = createTermMatcher(cuePhrases);
+  const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));
+
+  /** Runs the per-match checks that need the words around the match; returns the refs that pass. */
+  const plausibleRefs = (text: string, hits: TermHit[]): AliasRef[] => {
+    const tokens = aliasMatcher.tokens;
+    const first = hits[0] as TermHit;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let t = first.firstToken; t <= first.lastToken; t++) {
+      starts.push(tokens.starts[t] as number);
+      ends.push(tokens.ends[t] as number);
+    }
+    const neighbours = neighbourWords(text, tokens, first.firstToken, first.lastToken);
+    const passing: AliasRef[] = [];
+    for (const hit of hits) {
+      const ref = aliasRefs[hit.term] as AliasRef;
+      if (!honoursCapitals(ref.alias, ref.words, text, starts, ends)) continue;
+      if (SHORT_CAPS.test(ref.alias.text) && inAllCapsRun(tokens, first.firstToken, first.lastToken))
+        continue;
+      if (neighbours.some((word) => falseFriends[ref.entity]?.has(word))) continue;
+      if ((ref.surnameOnly || ref.alias.ambiguous) && precededByOtherName(text, tokens, first.firstToken))
+        continue;
+      passing.push(ref);
+    }
+    return passing;
+  };
+
+  const entityOf = (ref: AliasRef) => data.entities[ref.entity] as RecognizerData['entities'][number];
+
+  return {
+    recognize(blocks: readonly TextBlock[]): PageRecognition {
+      const accepted: Array<{ block: number; start: number; end: number; ref: AliasRef }> = [];
+      const pending: Candidate[] = [];
+      blocks.forEach((block, blockIndex) => {
+        const hits = aliasMatcher.findAll(block.text);
+        for (let i = 0; i < hits.length; ) {
+          let j = i + 1;
+          while (j < hits.length && (hits[j] as TermHit).start === (hits[i] as TermHit).start) j++;
+          const group = hits.slice(i, j);
+          i = j;
+          const refs = plausibleRefs(block.text, group);
+          if (refs.length === 0) continue;
+          const { start, end } = group[0] as TermHit;
+          const sure = refs.filter((ref) => !ref.alias.ambiguous);
+          const sureEntities = new Set(sure.map((ref) => ref.entity));
+          if (sureEntities.size === 1)
+            accepted.push({ block: blockIndex, start, end, ref: sure[0] as AliasRef });
+          else pending.push({ block: blockIndex, start, end, refs });
+        }
+      });
+
+      // Evidence for ambiguous aliases: the entity named unambiguously anywhere on the page,
+      // its context words in the same block, or the block talking about the story's core.
+      const namedOnPage = new Set(accepted.map((m) => m.ref.entity));
+      const cueCache = new Map<number, Set<number>>();
+      const cuesIn = (block: number): Set<number> => {
+        let found = cueCache.get(block);
+        if (!found) {
+          found = new Set(cueMatcher.findAll((blocks[block] as TextBlock).text).map((hit) => hit.term));
+          cueCache.set(block, found);
+        }
+        return found;
+      };
+      const blockEntities = new Map<number, Set<number>>();
+      for (const m of accepted) {
+        const set = blockEntities.get(m.block) ?? new Set<number>();
+        blockEntities.set(m.block, set);
+        set.add(m.ref.entity);
+      }
+      for (const candidate of pending) {
+        const nearby = blockEntities.get(candidate.block) ?? new Set<number>();
+        const topical = [...nearby].some((e) => core.has(e)) || nearby.size >= 2;
+        const chosen =
+          candidate.refs.find((ref) => namedOnPage.has(ref.entity)) ??
+          candidate.refs.find((ref) =>
+            [...(contextCues[ref.entity] ?? [])].some((c) => cuesIn(candidate.block).has(c)),
+          ) ??
+          (topical && new Set(candidate.refs.map((r) => r.entity)).size === 1
+            ? candidate.refs[0]
+            : undefined);
+        if (chosen)
+          accepted.push({ block: candidate.block, start: candidate.start, end: candidate.end, ref: chosen });
+      }
+      accepted.sort((a, b) => a.block - b.block || a.start - b.start);
+
+      const mentions: EntityMention[] = accepted.map((m) => {
+        const entity = entityOf(m.ref);
+        return {
+          block: m.block,
+          start: m.start,
+          end: m.end,
+          entityId: entity.id,
+          type: entity.type as EntityType,
+          alias: m.ref.alias.text,
+        };
+      });
+      const events = findEvents(blocks, accepted, cuesInSpans);
+      const verdict = pageVerdict({
+        mainEntities: new Set(accepted.filter((m) => blocks[m.block]?.main).map((m) => entityOf(m.ref).id)),
+        coreEntityIds: data.coreEntityIds,
+        mainEvents: new Set(events.filter((e) => blocks[e.block]?.main).map((e) => e.eventId)),
+      });
+      return { onTopic: verdict, mentions, events };
+
+      function cuesInSpans(block: number): TermHit[] {
+        return cueMatcher.findAll((blocks[block] as TextBlock).text);
+      }
+    },
+  };
+
+  /** Finds event mentions: in a window, one of `who`, one of `what`, and one of `whereOrWhen` if given. */
+  function findEvents(
+    blocks: readonly TextBlock[],
+    accepted: Array<{ block: number; start: number; ref: AliasRef }>,
+    cueHitsOf: (block: number) => TermHit[],
+  ): EventMention[] {
+    const found: EventMention[] = [];
+    const byBlock = new Map<number, Array<{ start: number; entity: number }>>();
+    for (const m of accepted) {
+      const list = byBlock.get(m.block) ?? [];
+      byBlock.set(m.block, list);
+      list.push({ start: m.start, entity: m.ref.entity });
+    }
+    for (const [block, entityHits] of byBlock) {
+      const cueHits = cueHitsOf(block);
+      if (cueHits.length === 0) continue;
+      const text = (blocks[block] as TextBlock).text;
+      let sentences: Array<[number, number]> | null = null;
+      data.events.forEach((event, eventIndex) => {
+        for (const rule of eventRules[eventIndex] ?? []) {
+          if (rule.window === 'sentence' && !sentences) sentences = sentenceSpans(text);
+          const windows: Array<[number, number]> =
+            rule.window === 'paragraph' ? [[0, text.length]] : (sentences ?? []);
+          for (const [from, to] of windows) {
+            const inWindow = (start: number) => start >= from && start < to;
+            if (!entityHits.some((h) => inWindow(h.start) && rule.who.has(h.entity))) continue;
+            const trigger = cueHits.find((h) => inWindow(h.start) && rule.what.has(h.term));
+            if (!trigger) continue;
+            const place = rule.whereOrWhen;
+            if (place && !cueHits.some((h) => inWindow(h.start) && place.has(h.term))) continue;
+            found.push({ block, start: trigger.start, end: trigger.end, eventId: event.id });
+            return;
+          }
+        }
+      });
+    }
+    return found;
+  }
+}

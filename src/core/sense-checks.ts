@@ -1,0 +1,103 @@
+import type { Alias } from './corpus-types';
+import {
+  foldedSlice,
+  GAP_SPACE,
+  TOKEN_ALL_CAPS,
+  TOKEN_CAPITALISED,
+  type TokenBuffer,
+  tokenize,
+} from './tokenize';
+
+/**
+ * Words that may stand before a surname without making it someone else's: titles and
+ * function words that start sentences ("President Trump", "In Lima", "Mr. Bolton").
+ * Folded (lower case, no accents), in the languages the catalog covers.
+ */
+const TITLE_OR_FUNCTION_WORDS = new Set(
+  (
+    'president presidents vice secretary minister prime foreign adviser advisor senator sen mr mrs ms dr ' +
+    'general gen chancellor spokesman spokeswoman spokesperson leader envoy ambassador director chief ' +
+    'the a an in at by on of to for from with and or but as as when while after before says said tells told ' +
+    'if so that this these those then why how what who whom whose where lawmaker rep representative ' +
+    'dictator strongman ex former acting interim opposition kremlin white house ' +
+    'el la los las del de y en con por para segun presidente senor senora canciller ministro o os as do da dos das ' +
+    'e em no na com pelo pela segundo ministro chanceler presidenta ' +
+    'господин президент министр глава лидер и в на с по о'
+  ).split(' '),
+);
+
+/**
+ * Whether a match honours its alias's capitals: each letter the alias writes in upper case
+ * must be upper case on the page ("Trump" yes, "trump card" no; "US" yes, "us" no).
+ */
+export function honoursCapitals(
+  alias: Alias,
+  aliasTokens: string[],
+  pageText: string,
+  starts: number[],
+  ends: number[],
+): boolean {
+  if (!alias.caseSensitive) return true;
+  for (let k = 0; k < aliasTokens.length; k++) {
+    const aliasToken = aliasTokens[k] as string;
+    const start = starts[k];
+    const end = ends[k];
+    if (start === undefined || end === undefined) return false;
+    let j = 0;
+    for (let i = start; i < end && j < aliasToken.length; i++) {
+      const pageChar = pageText[i] as string;
+      if (pageChar === '\u00ad' || /\p{M}|[\u200b-\u200d\u2060\ufeff]/u.test(pageChar)) continue;
+      const aliasChar = aliasToken[j] as string;
+      const aliasUpper = aliasChar !== aliasChar.toLowerCase();
+      if (aliasUpper && pageChar === pageChar.toLowerCase()) return false;
+      j++;
+    }
+  }
+  return true;
+}
+
+/** The original-case tokens of an alias ("Nicolás Maduro" → ["Nicolás", "Maduro"]). */
+export function aliasTokensOf(text: string, buffer: TokenBuffer): string[] {
+  const count = tokenize(text, buffer);
+  const tokens: string[] = [];
+  for (let t = 0; t < count; t++) tokens.push(text.slice(buffer.starts[t], buffer.ends[t]));
+  return tokens;
+}
+
+/**
+ * Whether a short all-caps alias ("US", "UN", "EU") sits in shouting text, where every word
+ * is in capitals and "US" may just be "us".
+ */
+export function inAllCapsRun(tokens: TokenBuffer, first: number, last: number): boolean {
+  const before = first > 0 ? (tokens.flags[first - 1] as number) : 0;
+  const after = last + 1 < tokens.count ? (tokens.flags[last + 1] as number) : 0;
+  return (before & TOKEN_ALL_CAPS) !== 0 || (after & TOKEN_ALL_CAPS) !== 0;
+}
+
+/**
+ * Whether the word right before a one-word name is a capitalised given name that makes it
+ * someone else ("Meg Wagner", "Adriana Lima", "Michael Bolton"), rather than a title or a
+ * sentence-opening word.
+ */
+export function precededByOtherName(text: string, tokens: TokenBuffer, first: number): boolean {
+  if (first === 0) return false;
+  const previous = first - 1;
+  if ((tokens.gaps[first] as number) !== GAP_SPACE) return false;
+  const flags = tokens.flags[previous] as number;
+  if ((flags & TOKEN_CAPITALISED) === 0 || (flags & TOKEN_ALL_CAPS) !== 0) return false;
+  const word = foldedSlice(text, tokens.starts[previous] as number, tokens.ends[previous] as number);
+  if (word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word)) return false;
+  return true;
+}
+
+/** The folded words right before and after a match, for false-friend checks ("Adriana" Lima). */
+export function neighbourWords(text: string, tokens: TokenBuffer, first: number, last: number): string[] {
+  const words: string[] = [];
+  if (first > 0 && ((tokens.gaps[first] as number) & ~1) === 0) {
+    words.push(foldedSlice(text, tokens.starts[first - 1] as number, tokens.ends[first - 1] as number));
+  }
+  if (last + 1 < tokens.count && ((tokens.gaps[last + 1] as number) & ~1) === 0) {
+    words.push(foldedSlice(text, tokens.starts[last + 1] as number, tokens.ends[last + 1] as number));
+  }
+  return words;
+}

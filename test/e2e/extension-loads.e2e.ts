@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildOnce } from './support/build-once';
+import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
+import { readContentScriptMarker, readRenderState } from './support/page-checks';
+import { testPagesDir } from './support/paths';
+import { pollUntil } from './support/poll';
+import { requireBrowser } from './support/require-browser';
+import { saveScreenshot, screenshotDir } from './support/screenshots';
+import { type StaticServer, serveStatic } from './support/static-server';
+
+/**
+ * Day one: the built extension loads in both browsers, its content script runs on a page
+ * served over HTTP, and its popup and options pages render.
+ */
+
+const uiPages = ['popup', 'options'] as const;
+
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  buildOnce();
+  server = await serveStatic(testPagesDir);
+});
+
+afterAll(async () => {
+  await server?.close();
+  console.log(`Screenshots: ${screenshotDir()}`);
+});
+
+/** The test server's origin; the file-level beforeAll has started it. */
+function origin(): string {
+  if (!server) throw new Error('The test page server did not start');
+  return server.origin;
+}
+
+describe('in Chromium', () => {
+  if (!requireBrowser('chromium')) return;
+  let chrome: ChromiumWithExtension | undefined;
+
+  beforeAll(async () => {
+    chrome = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+  });
+
+  function launched(): ChromiumWithExtension {
+    if (!chrome) throw new Error('Chromium did not start');
+    return chrome;
+  }
+
+  test('loads the extension and its service worker', () => {
+    expect(launched().extensionId).toMatch(/^[a-p]{32}$/);
+    expect(launched().worker.url()).toBe(`chrome-extension://${launched().extensionId}/background.js`);
+  });
+
+  test('runs the content script on a served page', async () => {
+    const page = await launched().context.newPage();
+    await page.goto(`${origin()}/demo.html`, { waitUntil: 'load', timeout: 60_000 });
+    const marker = await pollUntil(() => page.evaluate(readContentScriptMarker), {
+      timeoutMs: 30_000,
+      description: 'the content script to mark the demo page in Chromium',
+    });
+    expect(marker).toBe('ready');
+    await saveScreenshot(page, 'chromium-demo');
+    await page.close();
+  });
+
+  test.each(uiPages)('renders %s.html', async (name) => {
+    const page = await launched().openExtensionPage(`${name}.html`);
+    const state = await pollUntil(
+      async () => {
+        const current = await page.evaluate(readRenderState);
+        return current.ready === 'true' && current.visibleHeading ? current : null;
+      },
+      { timeoutMs: 30_000, description: `${name}.html to render in Chromium` },
+    );
+    expect(state.visibleHeading).toMatch(/\S/);
+    await saveScreenshot(page, `chromium-${name}`);
+    await page.close();
+  });
+});
+
+describe('in Firefox', () => {
+  if (!requireBrowser('firefox')) return;
+  let firefox: FirefoxWithExtension | undefined;
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  function launched(): FirefoxWithExtension {
+    if (!firefox) throw new Error('Firefox did not start');
+    return firefox;
+  }
+
+  test('runs the content script on a served page', async () => {
+    const page = await launched().browser.newPage();
+    await page.goto(`${origin()}/demo.html`, { waitUntil: 'load', timeout: 60_000 });
+    const marker = await pollUntil(() => page.evaluate(readContentScriptMarker), {
+      timeoutMs: 30_000,
+      description: 'the content script to mark the demo page in Firefox',
+    });
+    expect(marker).toBe('ready');
+    await saveScreenshot(page, 'firefox-demo');
+    await page.close();
+  });
+
+  test.each(uiPages)('renders %s.html', async (name) => {
+    const page = await launched().openExtensionPage(`${name}.html`);
+    // page.url() stays about:blank here (the navigation is not awaited); ask the page itself.
+    expect(await page.evaluate(() => location.href)).toBe(`${launched().extensionBaseUrl}${name}.html`);
+    const state = await pollUntil(
+      async () => {
+        const current = await page.evaluate(readRenderState);
+        return current.ready === 'true' && current.visibleHeading ? current : null;
+      },
+      { timeoutMs: 30_000, description: `${name}.html to render in Firefox` },
+    );
+    expect(state.visibleHeading).toMatch(/\S/);
+    await saveScreenshot(page, `firefox-${name}`);
+    await page.close();
+  });
+});
