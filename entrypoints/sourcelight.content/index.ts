@@ -1,7 +1,199 @@
+import recognizerData from '@/generated/recognizer-data.json';
+import { createRecognizer } from '@/src/core/recognizer';
+import type { RecognizerData } from '@/src/core/recognizer-types';
+import { backgroundMessaging, contentMessaging, type PageState } from '@/src/shared/protocol';
+import { loadSettings, type Settings, watchSettings } from '@/src/shared/settings';
+import { hostListMatches, siteListMatches } from '@/src/shared/site-patterns';
+import { createCard } from './card';
+import { createHighlighter } from './highlighter';
+import type { Mark } from './marks';
+import { type PageScan, scanPage } from './page-scan';
+import { createMarkIndex, type MarkIndex } from './pointer-hits';
+
+const data = recognizerData as RecognizerData;
+/** How long the page must be quiet after a change before it is read again. */
+const RESCAN_DEBOUNCE_MS = 400;
+const GRACE_MS = 300;
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main() {
-    document.documentElement.dataset.sourcelight = 'ready';
+  async main(ctx) {
+    performance.mark('sourcelight:start');
+    let settings: Settings = await loadSettings();
+    const recognizer = createRecognizer(data);
+    const highlighter = createHighlighter(document);
+    let scan: PageScan | null = null;
+    let marks: Mark[] = [];
+    let index: MarkIndex = createMarkIndex([]);
+
+    const card = createCard({
+      ctx,
+      fetchCard: (mark) =>
+        backgroundMessaging.sendMessage('findPassages', {
+          kind: mark.kind,
+          id: mark.subjectId,
+          context: mark.context,
+          limit: settings.passagesPerCard,
+        }),
+      searchFor: (query) =>
+        void backgroundMessaging.sendMessage('openSearch', { query }).catch(() => undefined),
+      onActiveChange: (mark) => highlighter.setActive(mark),
+      timing: () => ({ dwellMs: settings.hoverDelayMs, graceMs: GRACE_MS }),
+      dark: () =>
+        settings.theme === 'dark' ||
+        (settings.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches),
+    });
+    ctx.onInvalidated(() => {
+      card.close(false);
+      highlighter.dispose();
+    });
+
+    /** Whether Sourcelight may run on this page at all. */
+    const runsHere = () =>
+      settings.enabled &&
+      !siteListMatches(settings.neverSites, location.href) &&
+      !hostListMatches(settings.pausedSites, location.href);
+
+    const pageState = (): PageState => ({
+      url: location.href,
+      onTopic: scan?.state.onTopic ?? false,
+      marking: runsHere() && settings.markMode !== 'keyboard' && (scan?.state.marking ?? false),
+      entities: runsHere() ? (scan?.state.entities ?? []) : [],
+      events: runsHere() ? (scan?.state.events ?? []) : [],
+    });
+
+    const refresh = () => {
+      if (!runsHere()) {
+        scan = null;
+        marks = [];
+      } else {
+        scan = scanPage(
+          document,
+          recognizer,
+          data,
+          {
+            scope: settings.markMode === 'everywhere' ? 'everywhere' : 'topical',
+            kinds: settings.kinds,
+            alwaysHere: siteListMatches(settings.alwaysSites, location.href),
+          },
+          (element) => card.contains(element),
+        );
+        marks = scan.marks;
+      }
+      index = createMarkIndex(marks);
+      const current = card.current;
+      if (current && !marks.some((m) => m.range === current.range)) card.close(false);
+      highlighter.setStyle({ style: settings.highlightStyle, color: settings.highlightColor });
+      highlighter.paint(settings.markMode === 'keyboard' ? [] : marks);
+      performance.mark('sourcelight:painted');
+      void backgroundMessaging.sendMessage('reportPageState', pageState()).catch(() => undefined);
+    };
+
+    // Dynamic pages: read the page again once it has been quiet for a moment, ignoring our own UI.
+    let rescanTimer = 0;
+    const scheduleRescan = () => {
+      window.clearTimeout(rescanTimer);
+      rescanTimer = ctx.setTimeout(
+        () => ctx.requestIdleCallback(refresh, { timeout: 1000 }),
+        RESCAN_DEBOUNCE_MS,
+      );
+    };
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => !card.contains(r.target))) scheduleRescan();
+    });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    ctx.onInvalidated(() => observer.disconnect());
+    ctx.addEventListener(window, 'wxt:locationchange', scheduleRescan);
+
+    // Hover: one hit test per animation frame at most.
+    let pointer: { x: number; y: number } | null = null;
+    let frame = 0;
+    let hovered: Mark | null = null;
+    ctx.addEventListener(
+      document,
+      'pointermove',
+      (event) => {
+        pointer = { x: event.clientX, y: event.clientY };
+        if (frame || marks.length === 0 || settings.trigger !== 'hover') return;
+        frame = ctx.requestAnimationFrame(() => {
+          frame = 0;
+          if (!pointer || card.contains(document.elementFromPoint(pointer.x, pointer.y))) return;
+          const mark = index.at(document, pointer.x, pointer.y);
+          if (mark !== hovered) {
+            hovered = mark;
+            if (mark) card.hoverEnter(mark, pointer);
+            else card.hoverLeave();
+          }
+        });
+      },
+      { passive: true },
+    );
+    ctx.addEventListener(
+      document,
+      'click',
+      (event) => {
+        if (card.contains(event.target)) return;
+        const mark = marks.length > 0 ? index.at(document, event.clientX, event.clientY) : null;
+        const inControl = (event.target as Element | null)?.closest?.(
+          'a, button, input, select, textarea, label',
+        );
+        if (mark && !inControl)
+          void card.open(mark, { focus: false, point: { x: event.clientX, y: event.clientY } });
+        else if (card.current) card.close(false);
+      },
+      { capture: true },
+    );
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (event.key === 'Escape' && card.current) card.close(true);
+    });
+    // Keyboard focus on a link that holds a mention opens its card, as Page Previews does.
+    ctx.addEventListener(document, 'focusin', (event) => {
+      const target = event.target as Element | null;
+      if (!target || card.contains(target) || settings.markMode === 'keyboard') return;
+      const mark = target instanceof Element && target !== document.body ? index.within(target) : null;
+      if (mark) card.hoverEnter(mark, rectCenter(mark));
+    });
+
+    const step = (direction: 1 | -1): boolean => {
+      const list = marks;
+      if (list.length === 0) return false;
+      const current = card.current;
+      let at = current ? list.findIndex((m) => m.range === current.range) : -1;
+      at = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+      const mark = list[at] as Mark;
+      reveal(mark);
+      return true;
+    };
+    const reveal = (mark: Mark) => {
+      mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      void card.open(mark, { focus: true, point: rectCenter(mark) });
+    };
+
+    contentMessaging.onMessage('stepMention', ({ data: message }) => step(message.direction));
+    contentMessaging.onMessage('revealMention', ({ data: message }) => {
+      const mark = marks.find((m) => m.kind === message.kind && m.subjectId === message.id);
+      if (!mark) return false;
+      reveal(mark);
+      return true;
+    });
+    contentMessaging.onMessage('currentPageState', () => pageState());
+    ctx.onInvalidated(() => contentMessaging.removeAllListeners());
+
+    const stopWatching = watchSettings((next) => {
+      settings = next;
+      refresh();
+    });
+    ctx.onInvalidated(stopWatching);
+    refresh();
   },
 });
+
+function rectCenter(mark: Mark): { x: number; y: number } {
+  const rect = mark.range.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}

@@ -34,6 +34,8 @@ function classify(code: number): void {
   const ch = String.fromCharCode(code);
   let cls: number;
   if (invisibleCodes.has(code) || markPattern.test(ch)) cls = IGNORABLE;
+  else if (code === 0x2bc)
+    cls = SEPARATOR; // ʼ, a letter to Unicode, an apostrophe to writers (Cubaʼs)
   else if (code >= 0xd800 && code <= 0xdfff) cls = SEPARATOR;
   else if (wordPattern.test(ch)) cls = upperPattern.test(ch) ? WORD_UPPER : WORD;
   else cls = SEPARATOR;

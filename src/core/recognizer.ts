@@ -54,6 +54,17 @@ interface Candidate {
 /** Short all-caps aliases ("US", "UN", "EU") that shouting text turns into ordinary words. */
 const SHORT_CAPS = /^[\p{Lu}.]{2,4}$/u;
 
+/** Words a block needs to count as prose for the page verdict: lists of names and menus do not. */
+const PROSE_MIN_WORDS = 8;
+
+/** Whether a block is main-text prose, where the verdict looks for the story. */
+function isProse(block: TextBlock | undefined): boolean {
+  if (!block?.main) return false;
+  let words = 0;
+  for (const _ of block.text.matchAll(/[\p{L}\p{N}]+/gu)) if (++words >= PROSE_MIN_WORDS) return true;
+  return false;
+}
+
 /** Compiles the recognizer's data once; recognising a page is then one pass per block. */
 export function createRecognizer(data: RecognizerData): Recognizer {
   const scratch = new TokenBuffer();
@@ -157,7 +168,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       const cuesIn = (block: number): Set<number> => {
         let found = cueCache.get(block);
         if (!found) {
-          found = new Set(cueMatcher.findAll((blocks[block] as TextBlock).text).map((hit) => hit.term));
+          found = new Set(cueMatcher.findAll((blocks[block] as TextBlock).text, true).map((hit) => hit.term));
           cueCache.set(block, found);
         }
         return found;
@@ -197,14 +208,16 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       });
       const events = findEvents(blocks, accepted, cuesInSpans);
       const verdict = pageVerdict({
-        mainEntities: new Set(accepted.filter((m) => blocks[m.block]?.main).map((m) => entityOf(m.ref).id)),
+        mainEntities: new Set(
+          accepted.filter((m) => isProse(blocks[m.block])).map((m) => entityOf(m.ref).id),
+        ),
         coreEntityIds: data.coreEntityIds,
-        mainEvents: new Set(events.filter((e) => blocks[e.block]?.main).map((e) => e.eventId)),
+        mainEvents: new Set(events.filter((e) => isProse(blocks[e.block])).map((e) => e.eventId)),
       });
       return { onTopic: verdict, mentions, events };
 
       function cuesInSpans(block: number): TermHit[] {
-        return cueMatcher.findAll((blocks[block] as TextBlock).text);
+        return cueMatcher.findAll((blocks[block] as TextBlock).text, true);
       }
     },
   };

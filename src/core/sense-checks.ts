@@ -1,7 +1,10 @@
 import type { Alias } from './corpus-types';
 import {
   foldedSlice,
-  GAP_SPACE,
+  GAP_BREAK,
+  GAP_DOT,
+  GAP_JOIN,
+  GAP_WHITESPACE,
   TOKEN_ALL_CAPS,
   TOKEN_CAPITALISED,
   type TokenBuffer,
@@ -82,9 +85,11 @@ export function inAllCapsRun(tokens: TokenBuffer, first: number, last: number): 
 export function precededByOtherName(text: string, tokens: TokenBuffer, first: number): boolean {
   if (first === 0) return false;
   const previous = first - 1;
-  if ((tokens.gaps[first] as number) !== GAP_SPACE) return false;
+  if (((tokens.gaps[first] as number) & ~GAP_WHITESPACE) !== 0) return false;
   const flags = tokens.flags[previous] as number;
   if ((flags & TOKEN_CAPITALISED) === 0 || (flags & TOKEN_ALL_CAPS) !== 0) return false;
+  // A capital at the start of a sentence says nothing ("Since Guaidó invoked...").
+  if (previous === 0 || ((tokens.gaps[previous] as number) & (GAP_DOT | GAP_BREAK)) !== 0) return false;
   const word = foldedSlice(text, tokens.starts[previous] as number, tokens.ends[previous] as number);
   if (word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word)) return false;
   return true;
@@ -93,10 +98,10 @@ export function precededByOtherName(text: string, tokens: TokenBuffer, first: nu
 /** The folded words right before and after a match, for false-friend checks ("Adriana" Lima). */
 export function neighbourWords(text: string, tokens: TokenBuffer, first: number, last: number): string[] {
   const words: string[] = [];
-  if (first > 0 && ((tokens.gaps[first] as number) & ~1) === 0) {
+  if (first > 0 && ((tokens.gaps[first] as number) & ~(GAP_JOIN | GAP_WHITESPACE)) === 0) {
     words.push(foldedSlice(text, tokens.starts[first - 1] as number, tokens.ends[first - 1] as number));
   }
-  if (last + 1 < tokens.count && ((tokens.gaps[last + 1] as number) & ~1) === 0) {
+  if (last + 1 < tokens.count && ((tokens.gaps[last + 1] as number) & ~(GAP_JOIN | GAP_WHITESPACE)) === 0) {
     words.push(foldedSlice(text, tokens.starts[last + 1] as number, tokens.ends[last + 1] as number));
   }
   return words;

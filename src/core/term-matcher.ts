@@ -4,6 +4,7 @@ import {
   foldedSlice,
   GAP_BREAK,
   GAP_DOT,
+  GAP_WHITESPACE,
   hashFolded,
   TOKEN_CYRILLIC,
   TokenBuffer,
@@ -20,8 +21,11 @@ import {
  * Matches are leftmost-longest and never overlap ("Juan Guaidó" wins over "Guaidó").
  */
 export interface TermMatcher {
-  /** Finds every phrase occurrence in `text`. */
-  findAll(text: string): TermHit[];
+  /**
+   * Finds every phrase occurrence in `text`: leftmost-longest and non-overlapping, or with
+   * `overlapping` every phrase wherever it occurs (event cue words inside longer cues).
+   */
+  findAll(text: string, overlapping?: boolean): TermHit[];
   /** The tokens of the last text scanned, for callers that look at neighbouring words. */
   readonly tokens: TokenBuffer;
 }
@@ -175,9 +179,21 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
     );
   };
 
+  const pushHits = (hits: TermHit[], terms: number[], first: number, last: number): void => {
+    for (const term of terms) {
+      hits.push({
+        start: tokens.starts[first] as number,
+        end: tokens.ends[last] as number,
+        term,
+        firstToken: first,
+        lastToken: last,
+      });
+    }
+  };
+
   return {
     tokens,
-    findAll(text: string): TermHit[] {
+    findAll(text: string, overlapping = false): TermHit[] {
       const hits: TermHit[] = [];
       const count = tokenize(text, tokens);
       const hashes = tokens.hashes;
@@ -197,28 +213,25 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
           const gap = tokens.gaps[k] as number;
           // A phrase spans spaces, hyphens, apostrophes, and a full stop only after an abbreviation letter.
           if ((gap & GAP_BREAK) !== 0) break;
-          if ((gap & GAP_DOT) !== 0 && (tokens.ends[k - 1] as number) - (tokens.starts[k - 1] as number) > 2)
-            break;
+          if ((gap & GAP_DOT) !== 0) {
+            if ((tokens.ends[k - 1] as number) - (tokens.starts[k - 1] as number) > 2) break;
+            // "EE. UU." spans a spaced full stop; "U.S. A new ..." must not.
+            if ((gap & GAP_WHITESPACE) !== 0 && (tokens.ends[k] as number) - (tokens.starts[k] as number) < 2)
+              break;
+          }
           const next: TrieNode | null = child(node.next, text, k, hashes[k] as number);
           if (!next) break;
           node = next;
           if (node.terms) {
+            if (overlapping && bestTerms) pushHits(hits, bestTerms, t, bestLast);
             bestTerms = node.terms;
             bestLast = k;
           }
           k++;
         }
         if (!bestTerms) continue;
-        for (const term of bestTerms) {
-          hits.push({
-            start: tokens.starts[t] as number,
-            end: tokens.ends[bestLast] as number,
-            term,
-            firstToken: t,
-            lastToken: bestLast,
-          });
-        }
-        t = bestLast;
+        pushHits(hits, bestTerms, t, bestLast);
+        if (!overlapping) t = bestLast;
       }
       return hits;
     },

@@ -17,6 +17,8 @@ export const GAP_JOIN = 1;
 export const GAP_DOT = 2;
 /** The separator before a token held other punctuation: a phrase never spans it. */
 export const GAP_BREAK = 4;
+/** The separator before a token held white space (set together with the kinds above). */
+export const GAP_WHITESPACE = 8;
 
 /** The token starts with an upper-case letter. */
 export const TOKEN_CAPITALISED = 1;
@@ -80,9 +82,9 @@ function gapKind(code: number): number {
     return GAP_JOIN;
   }
   if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f) {
-    return GAP_SPACE;
+    return GAP_WHITESPACE;
   }
-  if (code >= 0x2000 && code <= 0x200a) return GAP_SPACE;
+  if (code >= 0x2000 && code <= 0x200a) return GAP_WHITESPACE;
   return GAP_BREAK;
 }
 
@@ -113,6 +115,8 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
   let letters = 0;
   let uppers = 0;
   let previousClass = SEPARATOR;
+  /** End of the last letter or digit: a token never ends on an invisible character. */
+  let wordEnd = 0;
   for (let i = 0; i <= length; i++) {
     let info = 0;
     let cls = SEPARATOR;
@@ -141,6 +145,7 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
         if (cls === WORD_UPPER) uppers++;
         if (code >= 0x400 && code <= 0x52f) flags |= TOKEN_CYRILLIC;
         previousClass = cls;
+        wordEnd = i + 1;
         continue;
       }
     } else if (cls === IGNORABLE) {
@@ -158,7 +163,7 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
         flagList = out.flags;
       }
       starts[count] = start;
-      ends[count] = i;
+      ends[count] = wordEnd;
       hashes[count] = hash;
       gaps[count] = gap;
       flagList[count] = flags | (uppers >= 2 && uppers === letters ? TOKEN_ALL_CAPS : 0);
@@ -175,9 +180,10 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
       letters = 1;
       uppers = 1;
       previousClass = WORD_UPPER;
+      wordEnd = i + 1;
       continue;
     }
-    if (code !== 0x20) gap |= gapKind(code);
+    gap |= code === 0x20 ? GAP_WHITESPACE : gapKind(code);
     previousClass = SEPARATOR;
   }
   out.count = count;

@@ -101,6 +101,8 @@ export interface BackgroundProtocol {
   reportPageState(data: PageState): void;
   /** What a tab mentions, as last reported (popup). */
   getPageState(data: { tabId: number }): PageState | null;
+  /** Open the corpus search in a tab with a query (the card's "Search the sources" button). */
+  openSearch(data: { query: string }): void;
 }
 
 /** Messages a tab's content script answers (sent by the popup). */

@@ -1,0 +1,199 @@
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { CardData } from '@/src/shared/protocol';
+import { CARD_CSS } from './card-style';
+import { renderCard, renderLoading } from './card-view';
+import type { Mark } from './marks';
+
+/** What the card needs from the rest of the content script. */
+export interface CardDeps {
+  ctx: ContentScriptContext;
+  fetchCard(mark: Mark): Promise<CardData | null>;
+  searchFor(query: string): void;
+  onActiveChange(mark: Mark | null): void;
+  timing(): { dwellMs: number; graceMs: number };
+  dark(): boolean;
+}
+
+/**
+ * The card that shows what the sources said about a marked mention. It lives in a shadow
+ * root (page CSS cannot reach in, ours cannot leak), mounted only while open, and sits next
+ * to the line of the mention under the pointer (Floating UI: flip and shift at the edges).
+ * Hover opens it after a dwell and closes it after a grace period unless the pointer moves
+ * into it; a click pins it; Escape or a click outside closes it, and focus returns.
+ */
+export function createCard(deps: CardDeps) {
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let wrap: HTMLElement | null = null;
+  let current: Mark | null = null;
+  let pinned = false;
+  let openTimer = 0;
+  let closeTimer = 0;
+  let stopPositioning: (() => void) | null = null;
+  let returnFocus: HTMLElement | null = null;
+  let request = 0;
+
+  const ensureUi = async (): Promise<HTMLElement> => {
+    if (ui && wrap) {
+      if (!ui.shadowHost.isConnected) ui.mount();
+      return wrap;
+    }
+    ui = await createShadowRootUi(deps.ctx, {
+      name: 'sourcelight-card',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: CARD_CSS,
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container) {
+        const box = document.createElement('div');
+        box.className = 'wrap';
+        container.append(box);
+        return box;
+      },
+    });
+    ui.mount();
+    wrap = ui.mounted as HTMLElement;
+    wrap.addEventListener('pointerenter', () => window.clearTimeout(closeTimer));
+    wrap.addEventListener('pointerleave', () => {
+      if (!pinned) scheduleClose();
+    });
+    wrap.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(true);
+      }
+    });
+    return wrap;
+  };
+
+  const position = (mark: Mark, point?: { x: number; y: number }) => {
+    if (!wrap) return;
+    const box = wrap;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => mark.range.getBoundingClientRect(),
+      getClientRects: () => mark.range.getClientRects(),
+      contextElement: mark.range.startContainer.parentElement ?? undefined,
+    };
+    stopPositioning?.();
+    stopPositioning = autoUpdate(reference, box, () => {
+      void computePosition(reference, box, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(point), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    });
+  };
+
+  const show = async (
+    mark: Mark,
+    options: { pin: boolean; focus: boolean; point?: { x: number; y: number } },
+  ) => {
+    window.clearTimeout(openTimer);
+    window.clearTimeout(closeTimer);
+    if (current === mark && wrap?.isConnected) {
+      pinned ||= options.pin;
+      if (options.focus) (wrap.firstElementChild as HTMLElement | null)?.focus();
+      return;
+    }
+    const ticket = ++request;
+    if (options.focus && !returnFocus) returnFocus = document.activeElement as HTMLElement | null;
+    const box = await ensureUi();
+    current = mark;
+    pinned = options.pin;
+    deps.onActiveChange(mark);
+    box.classList.toggle('dark', deps.dark());
+    box.replaceChildren(renderLoading(document));
+    position(mark, options.point);
+    const data = await deps.fetchCard(mark).catch(() => null);
+    if (ticket !== request || current !== mark) return;
+    if (!data) {
+      close(false);
+      return;
+    }
+    const card = renderCard(document, data, {
+      copy: copyText,
+      searchFor: deps.searchFor,
+      close: () => close(true),
+    });
+    box.replaceChildren(card);
+    if (options.focus) card.focus();
+  };
+
+  const scheduleClose = () => {
+    window.clearTimeout(closeTimer);
+    closeTimer = window.setTimeout(() => close(false), deps.timing().graceMs);
+  };
+
+  const close = (restoreFocus: boolean) => {
+    window.clearTimeout(openTimer);
+    window.clearTimeout(closeTimer);
+    request++;
+    stopPositioning?.();
+    stopPositioning = null;
+    if (current) deps.onActiveChange(null);
+    current = null;
+    pinned = false;
+    wrap?.replaceChildren();
+    ui?.remove();
+    if (restoreFocus && returnFocus?.isConnected) returnFocus.focus();
+    returnFocus = null;
+  };
+
+  return {
+    /** The mention whose card is open, if any. */
+    get current(): Mark | null {
+      return current;
+    },
+    /** Whether an event target is inside the card. */
+    contains(target: EventTarget | null): boolean {
+      return (
+        target !== null && ui !== null && (target === ui.shadowHost || ui.shadowHost.contains(target as Node))
+      );
+    },
+    /** The pointer rests on a mark: open after the dwell time (or keep the open card). */
+    hoverEnter(mark: Mark, point: { x: number; y: number }): void {
+      window.clearTimeout(closeTimer);
+      if (current === mark) return;
+      window.clearTimeout(openTimer);
+      if (pinned) return;
+      openTimer = window.setTimeout(
+        () => void show(mark, { pin: false, focus: false, point }),
+        deps.timing().dwellMs,
+      );
+    },
+    /** The pointer left the mark: close after the grace period unless pinned or inside the card. */
+    hoverLeave(): void {
+      window.clearTimeout(openTimer);
+      if (current && !pinned) scheduleClose();
+    },
+    /** Opens at once: a click (pinned) or the keyboard (pinned, focused). */
+    open(mark: Mark, options: { focus: boolean; point?: { x: number; y: number } }): Promise<void> {
+      return show(mark, { pin: true, ...options });
+    },
+    close,
+  };
+}
+
+/** The card's interface. */
+export type Card = ReturnType<typeof createCard>;
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+import type { EntityType } from '@/src/core/corpus-types';
+import type { SubjectKind } from '@/src/shared/protocol';
+
+/** What a mark looks like: one style per kind of thing. */
+export type MarkStyleKind = 'person' | 'organization' | 'place' | 'event';
+
+/** One marked mention on the page. */
+export interface Mark {
+  kind: SubjectKind;
+  /** Entity or event id. */
+  subjectId: string;
+  style: MarkStyleKind;
+  range: Range;
+  /** The block text around the mention, for ranking the card's passages. */
+  context: string;
+}
+
+/** The highlight style of an entity type: countries share the place style. */
+export function styleOfType(type: EntityType): MarkStyleKind {
+  return type === 'country' ? 'place' : type;
+}
+
+/** Orders marks as a reader meets them: document order of their start. */
+export function compareMarks(a: Mark, b: Mark): number {
+  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+}

@@ -1,0 +1,126 @@
+import type { Recognizer } from '@/src/core/recognizer';
+import type { PageRecognition, RecognizerData } from '@/src/core/recognizer-types';
+import { type DomBlock, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
+import type { PageState } from '@/src/shared/protocol';
+import { type Mark, type MarkStyleKind, styleOfType } from './marks';
+
+/** Which marks the settings allow on this page. */
+export interface MarkPolicy {
+  /** 'topical': only on-topic pages and their main text; 'everywhere': any page, any block. */
+  scope: 'topical' | 'everywhere';
+  /** Kinds the user wants marked. */
+  kinds: Record<MarkStyleKind, boolean>;
+  /** Mark this site even when the page is not on-topic (its main text). */
+  alwaysHere: boolean;
+}
+
+/** The result of reading and recognising a page. */
+export interface PageScan {
+  recognition: PageRecognition;
+  /** Every mark the policy allows, in document order. */
+  marks: Mark[];
+  /** Whether the policy lets this page be marked at all. */
+  marking: boolean;
+  state: Omit<PageState, 'url'>;
+}
+
+const CONTEXT_RADIUS = 320;
+
+/** The text around a mention that ranks the card's passages: its sentence and paragraph, bounded. */
+function contextAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_RADIUS);
+  const to = Math.min(text.length, end + CONTEXT_RADIUS);
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}
+
+function rangeOf(doc: Document, block: DomBlock, start: number, end: number): Range | null {
+  const from = locateOffset(block, start, false);
+  const to = locateOffset(block, end, true);
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/**
+ * Reads the page's visible text (the document, open shadow roots), recognises it, and turns
+ * the mentions the policy allows into ranges. Mentions in text that CSS hides (a hover label
+ * glued to a link) are dropped here, where layout is known.
+ */
+export function scanPage(
+  doc: Document,
+  recognizer: Recognizer,
+  data: RecognizerData,
+  policy: MarkPolicy,
+  skip: (element: Element) => boolean,
+): PageScan {
+  const blocks = extractTextBlocks(doc, { skip });
+  const recognition = recognizer.recognize(blocks);
+  const marking = recognition.onTopic || policy.alwaysHere || policy.scope === 'everywhere';
+  const visible = new Map<Element, boolean>();
+  const isVisible = (node: Text): boolean => {
+    const element = node.parentElement;
+    if (!element) return false;
+    let seen = visible.get(element);
+    if (seen === undefined) {
+      seen =
+        typeof element.checkVisibility === 'function'
+          ? element.checkVisibility({ visibilityProperty: true })
+          : true;
+      visible.set(element, seen);
+    }
+    return seen;
+  };
+  const allowedBlock = (index: number) => policy.scope === 'everywhere' || blocks[index]?.main === true;
+
+  const marks: Mark[] = [];
+  const entityNames = new Map(data.entities.map((e) => [e.id, e]));
+  const eventNames = new Map(data.events.map((e) => [e.id, e.name]));
+  const entityCounts = new Map<string, number>();
+  const eventCounts = new Map<string, number>();
+  for (const mention of recognition.mentions) {
+    const block = blocks[mention.block] as DomBlock;
+    const range = rangeOf(doc, block, mention.start, mention.end);
+    if (!range || !isVisible(range.startContainer as Text)) continue;
+    entityCounts.set(mention.entityId, (entityCounts.get(mention.entityId) ?? 0) + 1);
+    const style = styleOfType(mention.type);
+    if (!marking || !allowedBlock(mention.block) || !policy.kinds[style]) continue;
+    marks.push({
+      kind: 'entity',
+      subjectId: mention.entityId,
+      style,
+      range,
+      context: contextAround(block.text, mention.start, mention.end),
+    });
+  }
+  for (const event of recognition.events) {
+    const block = blocks[event.block] as DomBlock;
+    const range = rangeOf(doc, block, event.start, event.end);
+    if (!range || !isVisible(range.startContainer as Text)) continue;
+    eventCounts.set(event.eventId, (eventCounts.get(event.eventId) ?? 0) + 1);
+    if (!marking || !allowedBlock(event.block) || !policy.kinds.event) continue;
+    marks.push({
+      kind: 'event',
+      subjectId: event.eventId,
+      style: 'event',
+      range,
+      context: contextAround(block.text, event.start, event.end),
+    });
+  }
+  marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return {
+    recognition,
+    marks,
+    marking,
+    state: {
+      onTopic: recognition.onTopic,
+      marking: marking && marks.length > 0,
+      entities: [...entityCounts].map(([id, count]) => {
+        const entity = entityNames.get(id);
+        return { id, name: entity?.name ?? id, type: entity?.type ?? 'organization', count };
+      }),
+      events: [...eventCounts].map(([id, count]) => ({ id, name: eventNames.get(id) ?? id, count })),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldPhrase } from './fold';
+import { createTermMatcher } from './term-matcher';
+
+const found = (phrases: string[], text: string) =>
+  createTermMatcher(phrases)
+    .findAll(text)
+    .map((hit) => text.slice(hit.start, hit.end));
+
+describe('term matcher', () => {
+  it('folds case, accents, apostrophes and invisible characters without losing offsets', () => {
+    expect(found(['Nicolás Maduro'], 'NICOLAS maduro')).toEqual(['NICOLAS maduro']);
+    expect(found(['Guaidó'], 'Gua\u00ADido and Guai\u200Bdó')).toEqual(['Gua\u00ADido', 'Guai\u200Bdó']);
+    expect(found(['Putin'], "Putin’s and Putin's")).toEqual(['Putin', 'Putin']);
+    expect(found(['Díaz-Canel'], 'Díaz–Canel, Diaz Canel')).toEqual(['Díaz–Canel', 'Diaz Canel']);
+    expect(found(['Nicolás Maduro'], 'Nicolás \n\t  Maduro')).toEqual(['Nicolás \n\t  Maduro']);
+  });
+  it('respects Unicode word boundaries', () => {
+    expect(found(['Cuba'], 'Cubanito, Cuba, Cubaʼs')).toEqual(['Cuba', 'Cuba']);
+    expect(found(['Лавров'], 'Лавровка')).toEqual([]);
+  });
+  it('prefers the longest match and never overlaps', () => {
+    expect(found(['Guaidó', 'Juan Guaidó'], 'Juan Guaidó and Guaidó')).toEqual(['Juan Guaidó', 'Guaidó']);
+    expect(found(['Lima', 'Lima Group'], 'the Lima Group in Lima')).toEqual(['Lima Group', 'Lima']);
+  });
+  it('never spans sentence punctuation, but spans abbreviation stops', () => {
+    expect(found(['Lima Group'], 'in Lima. Group work')).toEqual([]);
+    expect(found(['Lima Group'], 'in Lima, Group')).toEqual([]);
+    expect(found(['U.S.', 'EE.UU.'], 'the U.S. and EE. UU. but not U.S. A new')).toEqual([
+      'U.S',
+      'EE. UU',
+      'U.S',
+    ]);
+  });
+  it('splits words glued by markup at a case change', () => {
+    expect(found(['Trump'], 'President TrumpDonald John Trump')).toEqual(['Trump', 'Trump']);
+    expect(found(['McNamee'], 'Win McNamee, MCNAMEE')).toEqual(['McNamee', 'MCNAMEE']);
+  });
+  it('meets Russian inflections of Cyrillic names', () => {
+    expect(found(['Путин', 'Россия', 'Роснефть'], 'Путина, России, Роснефти, Путинизм')).toEqual([
+      'Путина',
+      'России',
+      'Роснефти',
+    ]);
+  });
+  it('reports offsets that cover exactly the matched phrase (property)', () => {
+    const names = ['Nicolás Maduro', 'Guaidó', 'Lima Group', 'Putin', 'U.S.'];
+    const matcher = createTermMatcher(names);
+    const filler = fc.constantFrom(' ', ', ', ' the ', '\u00ad', ' Cubanito ', '. ', ' and ', '’s ', '\n');
+    const piece = fc.oneof(filler, fc.constantFrom(...names), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        let previousEnd = 0;
+        for (const hit of matcher.findAll(text)) {
+          expect(hit.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(hit.end).toBeGreaterThan(hit.start);
+          previousEnd = hit.end;
+          const slice = text.slice(hit.start, hit.end);
+          expect(foldPhrase(slice).replace(/ /g, '')).toBe(
+            foldPhrase(names[hit.term] as string).replace(/ /g, ''),
+          );
+          expect(/[\p{L}\p{N}]/u.test(text[hit.start] as string)).toBe(true);
+          expect(/[\p{L}\p{N}]/u.test(text[hit.end - 1] as string)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
