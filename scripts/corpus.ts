@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCorpus, recognizerDataOf } from '../src/corpus/build/build-corpus';
+import { articleFullText, buildCorpus, recognizerDataOf } from '../src/corpus/build/build-corpus';
 import { loadCatalog } from '../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../src/corpus/build/read-corpus-sources';
 import { buildSearchIndex } from '../src/corpus/build/search-index';
@@ -19,12 +19,7 @@ const { values } = parseArgs({
 
 async function main(): Promise<number> {
   const sources = await readCorpusSources(repoRoot);
-  const articleTexts = new Map(
-    sources.articles.map((a) => [
-      a.meta.id,
-      [a.meta.headline, a.meta.standfirst ?? '', ...a.blocks.map((b) => b.text)].join('\n'),
-    ]),
-  );
+  const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleFullText(a)]));
   const { catalog, errors } = loadCatalog(sources.catalog, articleTexts);
   if (errors.length > 0) {
     for (const error of errors) console.error(error.message);

@@ -19,7 +19,10 @@ export interface ScanReport {
 
 /** Text blocks of an HTML document, by the same visible-text rules the content script uses. */
 export function htmlBlocks(html: string): TextBlock[] {
-  const { document } = parseHTML(html);
+  // linkedom needs a whole document; a fragment goes into a body of its own.
+  const { document } = parseHTML(
+    /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
   return extractTextBlocks(document as unknown as Document).map(({ text, main }) => ({ text, main }));
 }
 

@@ -16,6 +16,13 @@ export interface CorpusReport {
   eventsWithoutPassages: string[];
 }
 
+/** All of an article's text (headline, standfirst, body): what a catalog quote may cite. */
+export function articleFullText(article: ArticleFile): string {
+  return [article.meta.headline, article.meta.standfirst ?? '', ...article.blocks.map((b) => b.text)].join(
+    '\n',
+  );
+}
+
 /** The part of the catalog the content script holds: names, aliases and rules, no passages. */
 export function recognizerDataOf(catalog: Catalog): RecognizerData {
   return {

@@ -158,8 +158,11 @@ function dropNearDuplicates(blocks: ExtractedBlock[]): {
     for (let j = i + 1; j < blocks.length; j++) {
       const a = blocks[i] as ExtractedBlock;
       const b = blocks[j] as ExtractedBlock;
-      if (gone.has(a) || gone.has(b) || a.kind !== b.kind || !isNearDuplicate(a.text, b.text)) continue;
-      const [keep, drop] = b.text.length > a.text.length ? [b, a] : [a, b];
+      if (gone.has(a) || gone.has(b) || !isNearDuplicate(a.text, b.text)) continue;
+      // A caption that repeats a paragraph (a pull quote under a photo) goes; headings never compare.
+      if (a.kind !== b.kind && a.kind !== 'caption' && b.kind !== 'caption') continue;
+      let [keep, drop] = b.text.length > a.text.length ? [b, a] : [a, b];
+      if (a.kind !== b.kind) [keep, drop] = a.kind === 'caption' ? [b, a] : [a, b];
       gone.add(drop);
       dropped.push({ block: drop, keptBlock: keep, similarity: overlap(shingles(a.text), shingles(b.text)) });
     }

@@ -1,0 +1,106 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recognizerDataOf } from '../corpus/build/build-corpus';
+import { loadCatalog } from '../corpus/build/load-catalog';
+import { readCorpusSources } from '../corpus/build/read-corpus-sources';
+import { htmlBlocks } from '../scan/scan-source';
+import { createRecognizer, type Recognizer } from './recognizer';
+import type { TextBlock } from './recognizer-types';
+
+/** Recognition against the real catalog, on the tricky cases the web is full of. */
+let recognizer: Recognizer;
+
+beforeAll(async () => {
+  const sources = await readCorpusSources(fileURLToPath(new URL('../../', import.meta.url)));
+  const { catalog } = loadCatalog(sources.catalog, new Map(sources.articles.map((a) => [a.meta.id, ''])));
+  recognizer = createRecognizer(recognizerDataOf(catalog));
+});
+
+const blocks = (...texts: string[]): TextBlock[] => texts.map((text) => ({ text, main: true }));
+const entityIds = (input: TextBlock[]) => recognizer.recognize(input).mentions.map((m) => m.entityId);
+const mentionTexts = (input: TextBlock[]) =>
+  recognizer
+    .recognize(input)
+    .mentions.map((m) => `${input[m.block]?.text.slice(m.start, m.end)}→${m.entityId}`);
+
+describe('recognizer on the real catalog', () => {
+  it('matches across inline markup, never across blocks', () => {
+    expect(mentionTexts(htmlBlocks('<p>President Nicolás <b>Maduro</b> spoke.</p>'))).toEqual([
+      'Nicolás Maduro→nicolas-maduro',
+    ]);
+    const split = htmlBlocks('<p>They met Nicolás</p><p>Maduro said.</p>');
+    expect(mentionTexts(split)).toEqual(['Maduro→nicolas-maduro']);
+  });
+
+  it('takes possessives, accents and their absence, and the longest name', () => {
+    expect(mentionTexts(blocks("Putin's envoy met Juan Guaido and later Guaidó’s wife."))).toEqual([
+      'Putin→vladimir-putin',
+      'Juan Guaido→juan-guaido',
+      'Guaidó→juan-guaido',
+    ]);
+  });
+
+  it('does not take other Boltons, Limas, Wagners, trump cards or pence', () => {
+    expect(entityIds(blocks('By Meg Wagner, CNN. Richard Wagner wrote operas.'))).toEqual([]);
+    expect(entityIds(blocks('Adriana Lima walked the show. Climate talks in Lima ended.'))).toEqual([]);
+    expect(entityIds(blocks('Bolton Wanderers beat Wigan; Michael Bolton sang.'))).toEqual([]);
+    expect(entityIds(blocks('She played her trump card for a few pence.'))).toEqual([]);
+  });
+
+  it('trusts an ambiguous name once the page gives evidence', () => {
+    const page = blocks(
+      'National security adviser John Bolton warned Russia over Venezuela.',
+      'Bolton said the Monroe Doctrine applied.',
+      'Russian mercenaries of the Wagner Group guard Maduro; Wagner denies it.',
+    );
+    expect(entityIds(page)).toEqual(
+      expect.arrayContaining(['john-bolton', 'wagner-group', 'nicolas-maduro', 'russia', 'venezuela']),
+    );
+    expect(entityIds(page).filter((id) => id === 'john-bolton')).toHaveLength(2);
+  });
+
+  it('reads Spanish, Portuguese and Russian pages', () => {
+    expect(
+      entityIds(blocks('El Kremlin y el presidente Nicolás Maduro hablaron con el Departamento de Estado.')),
+    ).toEqual(['kremlin', 'nicolas-maduro', 'state-department']);
+    expect(entityIds(blocks('Путин и Мадуро обсудили долги Роснефти, сообщил Лавров.'))).toEqual([
+      'vladimir-putin',
+      'nicolas-maduro',
+      'rosneft',
+      'sergey-lavrov',
+    ]);
+    expect(entityIds(blocks('O governo dos EUA e a Rússia discutem a Venezuela.'))).toEqual([
+      'united-states',
+      'russia',
+      'venezuela',
+    ]);
+  });
+
+  it('finds the name a reader sees in text glued by markup', () => {
+    const page = htmlBlocks(
+      '<p>President <a href="#">Trump</a><span>Donald John Trump</span> said Russia must leave.</p>',
+    );
+    expect(entityIds(page)).toEqual(expect.arrayContaining(['donald-trump', 'russia']));
+  });
+
+  it('recognises an event from who, what and where in one sentence', () => {
+    const found = recognizer.recognize(
+      blocks(
+        'About 100 Russian military personnel arrived in Caracas aboard two planes in March, officials said.',
+      ),
+    );
+    expect(found.events.map((e) => e.eventId)).toContain('russian-personnel-arrive-caracas');
+    expect(found.onTopic).toBe(true);
+  });
+
+  it('judges a page by its main text, not its menus', () => {
+    const menu = htmlBlocks(
+      '<nav><a>Venezuela</a> <a>Cuba</a> <a>Russia</a> <a>Maduro</a></nav><main><p>A recipe for bread with flour, water, salt and time to rise overnight.</p></main>',
+    );
+    expect(recognizer.recognize(menu).onTopic).toBe(false);
+    const story = htmlBlocks(
+      '<main><p>Venezuela’s Nicolás Maduro thanked Russia for its support as Juan Guaidó called for new elections in Caracas.</p></main>',
+    );
+    expect(recognizer.recognize(story).onTopic).toBe(true);
+  });
+});
