@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuiltCorpus } from '../src/core/corpus-types';
 import { createRecognizer } from '../src/core/recognizer';
-import { recognizerDataOf } from '../src/corpus/build/build-corpus';
+import { recognizerDataOf } from '../src/core/recognizer-data';
 import { htmlBlocks, type ScanReport, scanBlocks, textBlocks } from '../src/scan/scan-source';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

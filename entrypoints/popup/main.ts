@@ -59,6 +59,9 @@ async function main(): Promise<void> {
   });
 
   search.focusSearchBox();
+  // Opened from a card's "Search the sources for ..." button: popup.html?q=<query>.
+  const query = new URLSearchParams(location.search).get('q');
+  if (query) search.searchFor(query.slice(0, 200));
   document.body.dataset.ready = 'true';
   void initPageView();
 }

@@ -42,12 +42,23 @@ export function createCard(deps: CardDeps) {
   let returnFocus: HTMLElement | null = null;
   let request = 0;
 
+  /** Wires a freshly mounted container: the card stays while the pointer is inside it. */
+  const wireContainer = (box: HTMLElement): void => {
+    box.addEventListener('pointerenter', () => window.clearTimeout(closeTimer));
+    box.addEventListener('pointerleave', () => {
+      if (!pinned) scheduleClose();
+    });
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close(true);
+      }
+    });
+  };
+
+  /** Mounts the shadow root UI (made once, mounted while a card is open); returns its container. */
   const ensureUi = async (): Promise<HTMLElement> => {
-    if (ui && wrap) {
-      if (!ui.shadowHost.isConnected) ui.mount();
-      return wrap;
-    }
-    ui = await createShadowRootUi(deps.ctx, {
+    ui ??= await createShadowRootUi(deps.ctx, {
       name: 'sourcelight-card',
       position: 'inline',
       anchor: 'body',
@@ -57,22 +68,15 @@ export function createCard(deps: CardDeps) {
       onMount(container) {
         const box = document.createElement('div');
         box.className = 'wrap';
-        container.append(box);
+        container.replaceChildren(box);
+        wireContainer(box);
         return box;
       },
     });
-    ui.mount();
-    wrap = ui.mounted as HTMLElement;
-    wrap.addEventListener('pointerenter', () => window.clearTimeout(closeTimer));
-    wrap.addEventListener('pointerleave', () => {
-      if (!pinned) scheduleClose();
-    });
-    wrap.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close(true);
-      }
-    });
+    if (!ui.shadowHost.isConnected || !wrap?.isConnected) {
+      ui.mount();
+      wrap = ui.mounted as HTMLElement;
+    }
     return wrap;
   };
 

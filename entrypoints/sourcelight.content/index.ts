@@ -6,7 +6,7 @@ import { loadSettings, type Settings, watchSettings } from '@/src/shared/setting
 import { hostListMatches, siteListMatches } from '@/src/shared/site-patterns';
 import { createCard } from './card';
 import { createHighlighter } from './highlighter';
-import type { Mark } from './marks';
+import { type Mark, sameMark } from './marks';
 import { type PageScan, scanPage } from './page-scan';
 import { createMarkIndex, type MarkIndex } from './pointer-hits';
 
@@ -83,7 +83,7 @@ export default defineContentScript({
       }
       index = createMarkIndex(marks);
       const current = card.current;
-      if (current && !marks.some((m) => m.range === current.range)) card.close(false);
+      if (current && !marks.some((m) => sameMark(m, current))) card.close(false);
       highlighter.setStyle({ style: settings.highlightStyle, color: settings.highlightColor });
       highlighter.paint(settings.markMode === 'keyboard' ? [] : marks);
       performance.mark('sourcelight:painted');
@@ -99,8 +99,13 @@ export default defineContentScript({
         RESCAN_DEBOUNCE_MS,
       );
     };
+    /** Mounting or removing the card, or anything inside it, is not a change of the page. */
+    const isOwnChange = (record: MutationRecord): boolean =>
+      card.contains(record.target) ||
+      (record.type === 'childList' &&
+        [...record.addedNodes, ...record.removedNodes].every((node) => card.contains(node)));
     const observer = new MutationObserver((records) => {
-      if (records.some((r) => !card.contains(r.target))) scheduleRescan();
+      if (records.some((record) => !isOwnChange(record))) scheduleRescan();
     });
     observer.observe(document.body ?? document.documentElement, {
       childList: true,
@@ -163,7 +168,7 @@ export default defineContentScript({
       const list = marks;
       if (list.length === 0) return false;
       const current = card.current;
-      let at = current ? list.findIndex((m) => m.range === current.range) : -1;
+      let at = current ? list.findIndex((m) => sameMark(m, current)) : -1;
       at = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
       const mark = list[at] as Mark;
       reveal(mark);

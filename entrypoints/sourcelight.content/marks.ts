@@ -24,3 +24,17 @@ export function styleOfType(type: EntityType): MarkStyleKind {
 export function compareMarks(a: Mark, b: Mark): number {
   return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 }
+
+/** Whether two marks are the same mention (a rescan makes new ranges for unchanged text). */
+export function sameMark(a: Mark, b: Mark): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.subjectId !== b.subjectId) return false;
+  try {
+    return (
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range) === 0 &&
+      a.range.compareBoundaryPoints(Range.END_TO_END, b.range) === 0
+    );
+  } catch {
+    return false; // ranges in different documents
+  }
+}

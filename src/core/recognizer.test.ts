@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recognizerDataOf } from '../corpus/build/build-corpus';
 import { loadCatalog } from '../corpus/build/load-catalog';
 import { readCorpusSources } from '../corpus/build/read-corpus-sources';
 import { htmlBlocks } from '../scan/scan-source';
 import { createRecognizer, type Recognizer } from './recognizer';
+import { recognizerDataOf } from './recognizer-data';
 import type { TextBlock } from './recognizer-types';
 
 /** Recognition against the real catalog, on the tricky cases the web is full of. */

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOnce } from './support/build-once';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
+import { contentScriptPainted } from './support/content-checks';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
-import { readContentScriptMarker, readRenderState } from './support/page-checks';
+import { readRenderState } from './support/page-checks';
 import { testPagesDir } from './support/paths';
 import { pollUntil } from './support/poll';
 import { requireBrowser } from './support/require-browser';
@@ -58,11 +59,11 @@ describe('in Chromium', () => {
   test('runs the content script on a served page', async () => {
     const page = await launched().context.newPage();
     await page.goto(`${origin()}/demo.html`, { waitUntil: 'load', timeout: 60_000 });
-    const marker = await pollUntil(() => page.evaluate(readContentScriptMarker), {
+    const painted = await pollUntil(() => page.evaluate(contentScriptPainted), {
       timeoutMs: 30_000,
-      description: 'the content script to mark the demo page in Chromium',
+      description: 'the content script to scan and paint the demo page in Chromium',
     });
-    expect(marker).toBe('ready');
+    expect(painted).toBe(true);
     await saveScreenshot(page, 'chromium-demo');
     await page.close();
   });
@@ -101,11 +102,11 @@ describe('in Firefox', () => {
   test('runs the content script on a served page', async () => {
     const page = await launched().browser.newPage();
     await page.goto(`${origin()}/demo.html`, { waitUntil: 'load', timeout: 60_000 });
-    const marker = await pollUntil(() => page.evaluate(readContentScriptMarker), {
+    const painted = await pollUntil(() => page.evaluate(contentScriptPainted), {
       timeoutMs: 30_000,
-      description: 'the content script to mark the demo page in Firefox',
+      description: 'the content script to scan and paint the demo page in Firefox',
     });
-    expect(marker).toBe('ready');
+    expect(painted).toBe(true);
     await saveScreenshot(page, 'firefox-demo');
     await page.close();
   });

@@ -1,6 +1,7 @@
 import type { ArticleMeta, BuiltCorpus, Catalog, Passage } from '../../core/corpus-types';
 import { createRecognizer } from '../../core/recognizer';
-import type { RecognizerData, TextBlock } from '../../core/recognizer-types';
+import { recognizerDataOf } from '../../core/recognizer-data';
+import type { TextBlock } from '../../core/recognizer-types';
 import type { ArticleFile } from '../article-file';
 
 /** Counts the build prints and the tests check. */
@@ -21,22 +22,6 @@ export function articleFullText(article: ArticleFile): string {
   return [article.meta.headline, article.meta.standfirst ?? '', ...article.blocks.map((b) => b.text)].join(
     '\n',
   );
-}
-
-/** The part of the catalog the content script holds: names, aliases and rules, no passages. */
-export function recognizerDataOf(catalog: Catalog): RecognizerData {
-  return {
-    entities: catalog.entities.map(({ id, name, type, aliases, contextWords, falseFriends }) => ({
-      id,
-      name,
-      type,
-      aliases,
-      ...(contextWords ? { contextWords } : {}),
-      ...(falseFriends ? { falseFriends } : {}),
-    })),
-    events: catalog.events.map(({ id, name, rules }) => ({ id, name, rules })),
-    coreEntityIds: catalog.entities.filter((e) => e.core).map((e) => e.id),
-  };
 }
 
 /**

@@ -24,11 +24,3 @@ export function readRenderState(): RenderState {
     visibleHeading: heading ? (heading.textContent ?? '').trim() : null,
   };
 }
-
-/**
- * Runs inside a page: the marker Sourcelight's content script puts on `<html>`
- * (`data-sourcelight`), or null while the script has not run.
- */
-export function readContentScriptMarker(): string | null {
-  return document.documentElement.dataset.sourcelight ?? null;
-}

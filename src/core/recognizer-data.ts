@@ -1,0 +1,18 @@
+import type { Catalog } from './corpus-types';
+import type { RecognizerData } from './recognizer-types';
+
+/** The part of the catalog the content script holds: names, aliases and rules, no passages. */
+export function recognizerDataOf(catalog: Catalog): RecognizerData {
+  return {
+    entities: catalog.entities.map(({ id, name, type, aliases, contextWords, falseFriends }) => ({
+      id,
+      name,
+      type,
+      aliases,
+      ...(contextWords ? { contextWords } : {}),
+      ...(falseFriends ? { falseFriends } : {}),
+    })),
+    events: catalog.events.map(({ id, name, rules }) => ({ id, name, rules })),
+    coreEntityIds: catalog.entities.filter((e) => e.core).map((e) => e.id),
+  };
+}

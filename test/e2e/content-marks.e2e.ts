@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildOnce } from './support/build-once';
+import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
+import {
+  centreOfMark,
+  contentScriptPainted,
+  innerTextUnchanged,
+  readCard,
+  readHighlightCounts,
+  recordInnerTextAtLoad,
+} from './support/content-checks';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
+import { chromiumDriver, firefoxDriver, type PageDriver } from './support/page-driver';
+import { testPagesDir } from './support/paths';
+import { requireBrowser } from './support/require-browser';
+import { type StaticServer, serveStatic } from './support/static-server';
+
+/**
+ * The heart of Sourcelight in real browsers: a page that mentions the corpus's actors gets
+ * marks, hover opens a card of cited passages, Escape closes it, the keyboard steps through
+ * mentions, the page's text is untouched, and a mutation is picked up.
+ */
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  buildOnce();
+  server = await serveStatic(testPagesDir);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const url = (path: string) => {
+  if (!server) throw new Error('test server did not start');
+  return `${server.origin}/${path}`;
+};
+
+/** The same scenario in each browser. */
+function markingScenario(newDriver: () => Promise<PageDriver>): void {
+  let driver: PageDriver;
+
+  beforeAll(async () => {
+    driver = await newDriver();
+    await driver.goto(url('demo.html'));
+    await driver.waitFor(contentScriptPainted, 'the content script to paint');
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  test('marks people, organizations, places and events, and leaves the text alone', async () => {
+    const counts = await driver.evaluate(readHighlightCounts);
+    expect(counts.person).toBeGreaterThan(5);
+    expect(counts.organization).toBeGreaterThan(2);
+    expect(counts.place).toBeGreaterThan(2);
+    expect(counts.event).toBeGreaterThan(0);
+    expect(await driver.evaluate(innerTextUnchanged)).toBe(true);
+  });
+
+  test('opens a card of cited passages on hover, and Escape closes it', async () => {
+    const point = await driver.evaluate(centreOfMark, 'Rosneft');
+    expect(point).not.toBeNull();
+    if (!point) return;
+    await driver.hover(point.x, point.y);
+    const card = await driver.waitFor(readCard, 'the card to open on hover');
+    expect(card.name).toBe('Rosneft');
+    expect(card.passages.length).toBeGreaterThan(0);
+    expect(card.passages[0]?.text).toMatch(/Rosneft/);
+    expect(card.passages[0]?.source).toMatch(/·/);
+    await driver.screenshot(`${driver.browser}-card-hover`);
+    await driver.press('Escape');
+    await driver.waitFor(() => document.querySelector('sourcelight-card') === null, 'the card to close');
+    expect(await driver.evaluate(innerTextUnchanged)).toBe(true);
+  });
+
+  test('steps through mentions from the keyboard shortcut, with focus in the card', async () => {
+    expect(await driver.sendToTab('stepMention', { direction: 1 })).toBe(true);
+    const first = await driver.waitFor(readCard, 'the card of the first mention');
+    expect(first.focusInside).toBe(true);
+    expect(await driver.sendToTab('stepMention', { direction: 1 })).toBe(true);
+    const second = await driver.waitFor(() => {
+      const name = document
+        .querySelector('sourcelight-card')
+        ?.shadowRoot?.querySelector('.card:not(.loading) .name');
+      return name?.textContent ?? null;
+    }, 'the card of the next mention');
+    expect(typeof second).toBe('string');
+    await driver.press('Tab');
+    expect(await driver.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe(
+      'sourcelight-card',
+    );
+    await driver.press('Escape');
+    await driver.waitFor(() => document.querySelector('sourcelight-card') === null, 'the card to close');
+  });
+
+  test('picks up text the page adds later', async () => {
+    const before = (await driver.evaluate(readHighlightCounts)).organization ?? 0;
+    await driver.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Rostec and Rosneft both denied the report in a statement.';
+      document.querySelector('article')?.append(p);
+    });
+    await driver.waitFor(
+      (() => {
+        const h = CSS.highlights.get('sourcelight-organization') as unknown as Set<Range> | undefined;
+        return [...(h ?? [])].some(
+          (r) => r.toString() === 'Rostec' && r.startContainer.textContent?.startsWith('Later'),
+        );
+      }) as () => boolean,
+      'the added paragraph to be marked',
+    );
+    expect((await driver.evaluate(readHighlightCounts)).organization).toBeGreaterThan(before);
+  });
+
+  test('marks nothing on a page that is not about the corpus', async () => {
+    await driver.goto(url('plain.html'));
+    await driver.waitFor(contentScriptPainted, 'the content script to scan the plain page');
+    const counts = await driver.evaluate(readHighlightCounts);
+    expect(Object.values(counts).reduce((a, b) => a + Math.max(0, b), 0)).toBe(0);
+  });
+}
+
+describe('in Chromium', () => {
+  if (!requireBrowser('chromium')) return;
+  let chrome: ChromiumWithExtension | undefined;
+  beforeAll(async () => {
+    chrome = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+  });
+  markingScenario(async () => {
+    if (!chrome) throw new Error('Chromium did not start');
+    return chromiumDriver(chrome, recordInnerTextAtLoad);
+  });
+});
+
+describe('in Firefox', () => {
+  if (!requireBrowser('firefox')) return;
+  let firefox: FirefoxWithExtension | undefined;
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+  markingScenario(async () => {
+    if (!firefox) throw new Error('Firefox did not start');
+    return firefoxDriver(firefox, recordInnerTextAtLoad);
+  });
+});
