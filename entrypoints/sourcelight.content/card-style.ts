@@ -31,5 +31,5 @@ cite.headline { color: var(--fg); }
 .foot { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 8px; }
 .empty { color: var(--muted); margin: 0; }
 @media (prefers-reduced-motion: no-preference) { .card { animation: appear .12s ease-out; } }
-@keyframes appear { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+@keyframes appear { from { transform: translateY(4px); } to { transform: none; } }
 `;

@@ -47,11 +47,25 @@ export function readCard(): {
   };
 }
 
-/** Records the page's text as a reader sees it before any extension code runs (init script). */
+/**
+ * Init script: once the page has loaded (styles applied, so `innerText` is what a reader
+ * sees), records its text and starts counting DOM mutations. On a page whose own scripts are
+ * blocked, any mutation after that comes from an extension.
+ */
 export function recordInnerTextAtLoad(): void {
-  document.addEventListener('DOMContentLoaded', () => {
+  window.addEventListener('load', () => {
+    const state = window as unknown as { __innerTextAtLoad: string; __mutationsAfterLoad: string[] };
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point.
-    (window as unknown as { __innerTextAtLoad: string }).__innerTextAtLoad = document.body.innerText;
+    state.__innerTextAtLoad = document.body.innerText;
+    state.__mutationsAfterLoad = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        state.__mutationsAfterLoad.push(
+          `${record.type} on ${target.nodeName ?? '?'}${record.attributeName ? `@${record.attributeName}` : ''}`,
+        );
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
 }
 
@@ -61,7 +75,32 @@ export function innerTextUnchanged(): boolean {
   return (window as unknown as { __innerTextAtLoad?: string }).__innerTextAtLoad === document.body.innerText;
 }
 
+/** The DOM mutations seen since load (see recordInnerTextAtLoad), or null before load. */
+export function mutationsSinceLoad(): string[] | null {
+  return (window as unknown as { __mutationsAfterLoad?: string[] }).__mutationsAfterLoad ?? null;
+}
+
 /** Whether Sourcelight's content script finished a scan of this page. */
 export function contentScriptPainted(): boolean {
   return performance.getEntriesByName('sourcelight:painted').length > 0;
+}
+
+/**
+ * The declarations of Sourcelight's `::highlight(sourcelight-<kind>)` rule as the page's
+ * style sheets hold them (adopted sheets, or the fallback `<style data-sourcelight>`), so a
+ * test can see how marks are painted; null when no such rule is found.
+ */
+export function readHighlightRule(kind: string): string | null {
+  const selector = `::highlight(sourcelight-${kind})`;
+  const sheets: CSSStyleSheet[] = [...document.adoptedStyleSheets];
+  for (const style of document.querySelectorAll('style[data-sourcelight]')) {
+    const sheet = (style as HTMLStyleElement).sheet;
+    if (sheet) sheets.push(sheet);
+  }
+  for (const sheet of sheets) {
+    for (const rule of Array.from(sheet.cssRules)) {
+      if (rule instanceof CSSStyleRule && rule.selectorText === selector) return rule.style.cssText;
+    }
+  }
+  return null;
 }

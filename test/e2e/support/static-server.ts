@@ -34,8 +34,12 @@ const contentTypes: Record<string, string> = {
  * Serves the files under `rootDir` on 127.0.0.1 at a free port, for browsers to open test
  * pages over real HTTP (content scripts do not run on file:// URLs by default). GET and HEAD
  * only; a folder serves its index.html or 404, never a listing; paths cannot leave the root.
+ * `extraHeaders` go on every file response (a Content-Security-Policy, say).
  */
-export async function serveStatic(rootDir: string): Promise<StaticServer> {
+export async function serveStatic(
+  rootDir: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<StaticServer> {
   const root = resolve(rootDir);
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -51,6 +55,7 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
       'content-type': contentTypes[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
       'content-length': file.size,
       'cache-control': 'no-store',
+      ...extraHeaders,
     });
     if (request.method === 'HEAD') {
       response.end();
