@@ -34,15 +34,12 @@ async function readSource(source: string): Promise<string> {
 
 function printReport(report: ScanReport, everywhere: boolean): void {
   console.log(`\n${report.source}`);
-  console.log(
-    `  verdict: ${report.onTopic ? 'on-topic' : 'not about the corpus'}${everywhere ? ' (marking everywhere)' : ''}`,
-  );
+  const verdict = report.onTopic ? 'on-topic' : 'not about the corpus';
+  const scope = everywhere ? 'marking everywhere' : report.onTopic ? 'main text marked' : 'nothing marked';
+  console.log(`  verdict: ${verdict} (${scope})`);
   for (const entity of report.entities) {
-    const shown = entity.mentions.filter((m) => everywhere || (report.onTopic && m.main));
     const texts = [...new Set(entity.mentions.map((m) => m.text))].join(', ');
-    console.log(
-      `  ${entity.type.padEnd(12)} ${entity.name} ×${entity.mentions.length} (${shown.length} marked): ${texts}`,
-    );
+    console.log(`  ${entity.type.padEnd(12)} ${entity.name} ×${entity.mentions.length}: ${texts}`);
   }
   for (const event of report.events) console.log(`  event        ${event.name} ×${event.mentions.length}`);
 }
@@ -62,8 +59,15 @@ async function main(): Promise<number> {
     const isHtml = /\.x?html?$/i.test(source) || /^https?:/.test(source) || /^\s*</.test(content);
     const blocks = isHtml ? htmlBlocks(content) : textBlocks(content);
     const report = scanBlocks(source, blocks, recognizer, corpus);
-    if (!values.everywhere && !report.onTopic) {
-      for (const entity of report.entities) entity.mentions = entity.mentions.filter(() => false);
+    // Without --everywhere, report what the extension would mark: nothing on an off-topic page,
+    // and only the main text of an on-topic one.
+    if (!values.everywhere) {
+      report.entities = report.onTopic
+        ? report.entities
+            .map((entity) => ({ ...entity, mentions: entity.mentions.filter((m) => m.main) }))
+            .filter((entity) => entity.mentions.length > 0)
+        : [];
+      if (!report.onTopic) report.events = [];
     }
     reports.push(report);
   }

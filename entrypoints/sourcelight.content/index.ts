@@ -18,7 +18,10 @@ const GRACE_MS = 300;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Same-origin frames are part of the page a reader sees; cross-origin ones (ads, embeds) are not.
+  allFrames: true,
   async main(ctx) {
+    if (!isTopOrSameOriginFrame()) return;
     performance.mark('sourcelight:start');
     let settings: Settings = await loadSettings();
     const recognizer = createRecognizer(data);
@@ -197,6 +200,16 @@ export default defineContentScript({
     refresh();
   },
 });
+
+/** Whether this is the top frame, or a frame of the top page's own origin. */
+function isTopOrSameOriginFrame(): boolean {
+  if (window.top === window) return true;
+  try {
+    return window.top?.location.origin === location.origin;
+  } catch {
+    return false; // reading a cross-origin frame's location throws
+  }
+}
 
 function rectCenter(mark: Mark): { x: number; y: number } {
   const rect = mark.range.getBoundingClientRect();

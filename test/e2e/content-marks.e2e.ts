@@ -112,6 +112,17 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
     expect((await driver.evaluate(readHighlightCounts)).organization).toBeGreaterThan(before);
   });
 
+  test('marks the story inside a same-origin frame', async () => {
+    await driver.goto(url('frames.html'));
+    const marked = await driver.waitFor(() => {
+      const frame = document.getElementById('story') as HTMLIFrameElement | null;
+      const highlights = (frame?.contentWindow as (Window & typeof globalThis) | null)?.CSS?.highlights;
+      const people = highlights?.get('sourcelight-person') as unknown as Set<Range> | undefined;
+      return people && people.size > 0 ? people.size : null;
+    }, 'marks inside the same-origin frame');
+    expect(marked).toBeGreaterThan(5);
+  });
+
   test('marks nothing on a page that is not about the corpus', async () => {
     await driver.goto(url('plain.html'));
     await driver.waitFor(contentScriptPainted, 'the content script to scan the plain page');
