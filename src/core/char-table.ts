@@ -17,9 +17,12 @@ export const IGNORABLE = 4;
 
 const classes = new Uint8Array(65536);
 const folds = new Uint16Array(65536);
+/** Set in a `charInfo` entry for Cyrillic letters. */
+export const CYRILLIC_BIT = 0x10;
+
 /**
  * Class and fold of each code unit in one word, for the tokenizer's inner loop:
- * `class | folded << 8`, or 0 while the code unit has not been seen.
+ * `class | CYRILLIC_BIT? | folded << 8`, or 0 while the code unit has not been seen.
  */
 export const charInfo = new Uint32Array(65536);
 
@@ -48,7 +51,7 @@ function classify(code: number): void {
   } else {
     folds[code] = code;
   }
-  charInfo[code] = cls | ((folds[code] as number) << 8);
+  charInfo[code] = cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | ((folds[code] as number) << 8);
 }
 
 /** Classifies a code unit not yet seen and returns its `charInfo` entry. */

@@ -1,4 +1,5 @@
 import {
+  CYRILLIC_BIT,
   charClass,
   charInfo,
   foldCode,
@@ -24,6 +25,9 @@ export const GAP_WHITESPACE = 8;
 export const TOKEN_CAPITALISED = 1;
 /** Every letter of the token is upper case (and it has at least two). */
 export const TOKEN_ALL_CAPS = 2;
+/** Internal: the token follows a case change inside a word (becomes TOKEN_CAMEL_SPLIT). */
+const GAP_SPLIT_MARK = 0x40;
+
 /** The token has Cyrillic letters, so it may carry an inflection ending. */
 export const TOKEN_CYRILLIC = 4;
 /** A case change inside a word ended the token before this one ("TrumpDonald"). */
@@ -100,91 +104,72 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
   // Local aliases: module bindings may compile to getters, too slow for a per-character loop.
   const table = charInfo;
   const learn = learnChar;
-  let capacity = out.starts.length;
-  let starts = out.starts;
-  let ends = out.ends;
-  let hashes = out.hashes;
-  let gaps = out.gaps;
-  let flagList = out.flags;
   let count = 0;
-  let inWord = false;
-  let start = 0;
-  let hash = FNV_OFFSET;
   let gap = GAP_SPACE;
-  let flags = 0;
-  let letters = 0;
-  let uppers = 0;
-  let previousClass = SEPARATOR;
-  /** End of the last letter or digit: a token never ends on an invisible character. */
-  let wordEnd = 0;
-  for (let i = 0; i <= length; i++) {
-    let info = 0;
-    let cls = SEPARATOR;
-    let code = 0x20;
-    if (i < length) {
+  let i = 0;
+  while (i < length) {
+    // Between words: gather what separates this word from the previous one.
+    let code = text.charCodeAt(i);
+    let info = table[code] as number;
+    if (info === 0) info = learn(code);
+    let cls = info & 0x0f;
+    if (cls !== WORD && cls !== WORD_UPPER) {
+      if (cls === SEPARATOR) gap |= code === 0x20 ? GAP_WHITESPACE : gapKind(code);
+      i++;
+      continue;
+    }
+    // A word: letters and digits, invisible characters skipped, split at a case change.
+    const start = i;
+    const capitalised = cls === WORD_UPPER;
+    let hash = FNV_OFFSET;
+    let letters = 0;
+    let uppers = 0;
+    let seen = 0;
+    let wordEnd = i;
+    let previous = SEPARATOR;
+    let camel = false;
+    for (;;) {
+      if (cls === WORD) {
+        hash = Math.imul(hash ^ (info >>> 8), FNV_PRIME);
+        letters++;
+        seen |= info;
+        wordEnd = ++i;
+        previous = WORD;
+      } else if (cls === WORD_UPPER) {
+        if (splitCamel && previous === WORD) {
+          camel = true;
+          break;
+        }
+        hash = Math.imul(hash ^ (info >>> 8), FNV_PRIME);
+        letters++;
+        uppers++;
+        seen |= info;
+        wordEnd = ++i;
+        previous = WORD_UPPER;
+      } else if (cls === IGNORABLE) {
+        i++;
+      } else {
+        break;
+      }
+      if (i >= length) break;
       code = text.charCodeAt(i);
       info = table[code] as number;
       if (info === 0) info = learn(code);
-      cls = info & 0xff;
+      cls = info & 0x0f;
     }
-    if (cls === WORD || cls === WORD_UPPER) {
-      if (!inWord) {
-        inWord = true;
-        start = i;
-        hash = FNV_OFFSET;
-        flags = cls === WORD_UPPER ? TOKEN_CAPITALISED : 0;
-        letters = 0;
-        uppers = 0;
-      } else if (splitCamel && cls === WORD_UPPER && previousClass === WORD) {
-        // A case change inside a word: end the token here, as if a space stood between.
-        cls = -1;
-      }
-      if (cls !== -1) {
-        hash = Math.imul(hash ^ (info >>> 8), FNV_PRIME);
-        letters++;
-        if (cls === WORD_UPPER) uppers++;
-        if (code >= 0x400 && code <= 0x52f) flags |= TOKEN_CYRILLIC;
-        previousClass = cls;
-        wordEnd = i + 1;
-        continue;
-      }
-    } else if (cls === IGNORABLE) {
-      continue;
-    }
-    // Here a token ends: at a separator, at the end of the text, or at a case change.
-    if (inWord) {
-      if (count === capacity) {
-        out.ensure(count + 1);
-        capacity = out.starts.length;
-        starts = out.starts;
-        ends = out.ends;
-        hashes = out.hashes;
-        gaps = out.gaps;
-        flagList = out.flags;
-      }
-      starts[count] = start;
-      ends[count] = wordEnd;
-      hashes[count] = hash;
-      gaps[count] = gap;
-      flagList[count] = flags | (uppers >= 2 && uppers === letters ? TOKEN_ALL_CAPS : 0);
-      count++;
-      gap = GAP_SPACE;
-      inWord = false;
-    }
-    if (cls === -1) {
-      // Restart at the same upper-case letter as the first of a new token.
-      inWord = true;
-      start = i;
-      hash = Math.imul(FNV_OFFSET ^ (info >>> 8), FNV_PRIME);
-      flags = TOKEN_CAPITALISED | TOKEN_CAMEL_SPLIT;
-      letters = 1;
-      uppers = 1;
-      previousClass = WORD_UPPER;
-      wordEnd = i + 1;
-      continue;
-    }
-    gap |= code === 0x20 ? GAP_WHITESPACE : gapKind(code);
-    previousClass = SEPARATOR;
+    if (count === out.starts.length) out.ensure(count + 1);
+    out.starts[count] = start;
+    out.ends[count] = wordEnd;
+    out.hashes[count] = hash;
+    out.gaps[count] = gap & ~GAP_SPLIT_MARK;
+    let flags = capitalised ? TOKEN_CAPITALISED : 0;
+    if (uppers >= 2 && uppers === letters) flags |= TOKEN_ALL_CAPS;
+    if ((seen & CYRILLIC_BIT) !== 0) flags |= TOKEN_CYRILLIC;
+    if ((gap & GAP_SPLIT_MARK) !== 0) flags |= TOKEN_CAMEL_SPLIT;
+    out.flags[count] = flags;
+    count++;
+    // After a case change the next token starts at once, with nothing between.
+    gap = camel ? GAP_SPLIT_MARK : GAP_SPACE;
   }
   out.count = count;
   return count;
