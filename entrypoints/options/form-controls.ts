@@ -4,8 +4,9 @@
  * a kind), so one function shows settings in the form and one turns a change into a patch.
  * The site-list textareas and the paused list have their own modules.
  */
+
+import { t } from '@/src/shared/i18n';
 import { MARK_KINDS, type Settings } from '@/src/shared/settings';
-import { t } from './i18n';
 
 type BooleanKey = 'enabled' | 'badge';
 type ChoiceKey = 'markMode' | 'trigger' | 'highlightStyle' | 'theme';

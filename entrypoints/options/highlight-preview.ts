@@ -2,8 +2,9 @@
  * The live preview of a marked word: a sample sentence whose name is painted with the
  * chosen style and colour, updated while the reader drags the colour picker.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { HighlightStyle } from '@/src/shared/settings';
-import { t } from './i18n';
 
 /** A token unlikely in any translation, used to split the sample sentence around the name. */
 const NAME_TOKEN = '\u2063NAME\u2063';

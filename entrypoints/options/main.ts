@@ -3,6 +3,8 @@
  * storage changes (from the popup, another window or a synced browser). Sets
  * `body[data-ready="true"]` once the stored values are on screen.
  */
+
+import { localizePage, t } from '@/src/shared/i18n';
 import {
   defaultSettings,
   loadSettings,
@@ -14,7 +16,6 @@ import {
 } from '@/src/shared/settings';
 import { patchFromControl, renderControls, showControlValues } from './form-controls';
 import { paintPreview, renderPreviewSentence } from './highlight-preview';
-import { localizeTree, t } from './i18n';
 import { renderPausedSites } from './paused-sites-list';
 import { downloadSettings, readSettingsFile } from './settings-file';
 import { renderShortcuts, setUpShortcutSettings } from './shortcuts';
@@ -32,7 +33,7 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 async function main(): Promise<void> {
-  localizeTree(document);
+  localizePage(document);
   const form = byId<HTMLFormElement>('settings-form');
   const announce = createStatusAnnouncer(byId('status'));
   const previewMark = renderPreviewSentence(byId('highlight-preview'));

@@ -3,7 +3,7 @@
  * rebuilt from settings on every change, keeping focus on its row; after a removal, focus moves to the neighbouring
  * row's button (or to the empty-list note), never to the top of the page.
  */
-import { t } from './i18n';
+import { t } from '@/src/shared/i18n';
 
 /** Renders the paused hosts into `list`; `onRemove` is called with the host to un-pause. */
 export function renderPausedSites(

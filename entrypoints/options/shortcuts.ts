@@ -5,7 +5,7 @@
  * `commands.openShortcutSettings()` (Firefox 137+) and the add-ons manager.
  */
 import { browser } from 'wxt/browser';
-import { type MessageKey, t } from './i18n';
+import { type MessageKey, t } from '@/src/shared/i18n';
 
 /** Our own labels for the commands we declare, in the order they are listed. */
 const COMMAND_LABELS: Record<string, MessageKey> = {

@@ -3,8 +3,9 @@
  * per bad line naming the line. Valid lines are saved; bad lines stay in the box (so they
  * can be fixed) but are not saved.
  */
+
+import { t } from '@/src/shared/i18n';
 import { parseSiteLines, type SiteLineError } from '@/src/shared/settings';
-import { t } from './i18n';
 
 /** What the page needs from a bound site list. */
 export interface SiteListField {
@@ -31,7 +32,7 @@ export function bindSiteListField(
   const showErrors = (errors: SiteLineError[], saveError: string | null) => {
     const items = errors.map((error) => {
       const item = document.createElement('li');
-      item.textContent = t('options_siteLineError', [String(error.line), error.text, error.error]);
+      item.textContent = t('options_siteLineError', error.line, error.text, error.error);
       return item;
     });
     if (saveError) {

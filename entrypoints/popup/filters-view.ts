@@ -3,6 +3,7 @@
  * filter chips with "Clear filters". It owns the {@link FilterState} and reports each change.
  */
 import type { EntityType } from '@/src/core/corpus-types';
+import { type MessageKey, t } from '@/src/shared/i18n';
 import type { CorpusOverview } from '@/src/shared/protocol';
 import { byId, el, replaceChildren } from './dom';
 import {
@@ -16,7 +17,6 @@ import {
   toggleInList,
 } from './filters';
 import { formatIsoDate } from './format-date';
-import { type MessageKey, t } from './i18n';
 
 const allTypes: readonly EntityType[] = ['person', 'organization', 'country', 'place'];
 

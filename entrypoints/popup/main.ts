@@ -3,9 +3,9 @@
  * This file only wires the parts together and the keys that work everywhere in the popup.
  */
 import './style.css';
+import { localizePage } from '@/src/shared/i18n';
 import { loadSettings, watchSettings } from '@/src/shared/settings';
 import { byId } from './dom';
-import { localizePage } from './i18n';
 import { initPageView } from './page-view';
 import { createSearchView } from './search-view';
 import { createViewTabs } from './tabs';

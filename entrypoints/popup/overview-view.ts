@@ -2,10 +2,11 @@
  * The empty query's view: the corpus at a glance (articles, outlets, dates covered, the most
  * mentioned actors as chips, the events with their dates) and an invitation to search.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { CorpusOverview } from '@/src/shared/protocol';
 import { el, replaceChildren } from './dom';
 import { formatIsoDate } from './format-date';
-import { t } from './i18n';
 import { eventsByDate, formatDateSpan } from './overview-summary';
 
 /** How many actors and events the overview lists. */

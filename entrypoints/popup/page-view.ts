@@ -5,12 +5,13 @@
  * The panel's `data-state` says what it shows: loading, mentions, nothing, off-topic, paused
  * or unavailable.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { PageState, SubjectKind } from '@/src/shared/protocol';
 import { backgroundMessaging, contentMessaging } from '@/src/shared/protocol';
 import { loadSettings, updateSettings } from '@/src/shared/settings';
 import { byId, el, replaceChildren } from './dom';
 import { typeLabelKeys } from './filters-view';
-import { t } from './i18n';
 import { groupMentions, type MentionGroupKey, type MentionItem } from './page-groups';
 import { isSitePaused, pausableHostname, withSitePaused } from './paused-sites';
 

@@ -2,12 +2,13 @@
  * One search result as DOM: the passage with its matched terms in `<mark>`, the outlet and
  * date, the headline (a link when the article's URL is usable) and a "Copy citation" button.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { SearchHit } from '@/src/shared/protocol';
 import { articleLink } from './article-link';
 import { el } from './dom';
 import { emphasisRuns } from './emphasis-runs';
 import { articleDateLabel } from './format-date';
-import { t } from './i18n';
 
 /** What a result can do; the results list supplies it. */
 export interface ResultActions {

@@ -3,11 +3,12 @@
  * (tabindex 0), arrows move between results, Enter opens the article or, when it cannot be
  * opened, copies the citation.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { SearchHit } from '@/src/shared/protocol';
 import { announce } from './announcer';
 import { formatCitation } from './citation';
 import { replaceChildren } from './dom';
-import { t } from './i18n';
 import { nextFocusIndex, searchBoxIndex } from './list-navigation';
 import { renderResultItem } from './result-item';
 

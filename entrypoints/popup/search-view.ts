@@ -3,12 +3,13 @@
  * suggestions, an honest empty state, and the corpus overview while the query is empty.
  * The panel's `data-state` says what it shows: overview, loading, results, empty or error.
  */
+
+import { t } from '@/src/shared/i18n';
 import type { CorpusOverview, SearchResponse } from '@/src/shared/protocol';
 import { backgroundMessaging } from '@/src/shared/protocol';
 import { byId, el, replaceChildren } from './dom';
 import { type FilterState, hasFilters, toSearchFilters } from './filters';
 import { createFiltersView } from './filters-view';
-import { t } from './i18n';
 import { renderOverview, renderOverviewUnavailable } from './overview-view';
 import { createResultsList } from './results-list';
 import { createSearchScheduler } from './search-scheduler';

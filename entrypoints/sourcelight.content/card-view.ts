@@ -1,4 +1,5 @@
 import { articleDateLabel, formatCitation, isCompleteUrl } from '@/src/core/citation';
+import { type MessageKey, t } from '@/src/shared/i18n';
 import type { CardData, CitedPassage } from '@/src/shared/protocol';
 
 /** What the card's buttons do; the controller supplies them. */
@@ -8,13 +9,18 @@ export interface CardActions {
   close(): void;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  country: 'Country',
-  place: 'Place',
-  event: 'Event',
-};
+const KIND_LABELS = {
+  person: 'card_kind_person',
+  organization: 'card_kind_organization',
+  country: 'card_kind_country',
+  place: 'card_kind_place',
+  event: 'card_kind_event',
+} as const;
+
+/** "1 article", "3 articles": the plural form by count. */
+function counted(count: number, one: MessageKey, other: MessageKey): string {
+  return count === 1 ? t(one) : t(other, count);
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -46,7 +52,7 @@ function quoteText(doc: Document, passage: CitedPassage): DocumentFragment {
 function passageItem(doc: Document, passage: CitedPassage, actions: CardActions): HTMLLIElement {
   const item = el(doc, 'li', 'passage');
   const quote = el(doc, 'blockquote', passage.caption ? 'quote caption' : 'quote');
-  if (passage.caption) quote.append(el(doc, 'span', 'caption-label', 'Photo caption: '));
+  if (passage.caption) quote.append(el(doc, 'span', 'caption-label', t('card_photoCaption')));
   quote.append(quoteText(doc, passage));
   const source = el(doc, 'p', 'source');
   source.append(el(doc, 'span', 'outlet', passage.article.outlet), doc.createTextNode(' · '));
@@ -59,16 +65,16 @@ function passageItem(doc: Document, passage: CitedPassage, actions: CardActions)
     source.append(link);
   } else {
     const headline = el(doc, 'cite', 'headline', passage.article.headline);
-    if (passage.article.url) headline.title = `Link cut short in the saved source: ${passage.article.url}`;
+    if (passage.article.url) headline.title = t('card_truncatedLink', passage.article.url);
     source.append(headline);
   }
-  const copy = el(doc, 'button', 'copy', 'Copy citation');
+  const copy = el(doc, 'button', 'copy', t('card_copyCitation'));
   copy.type = 'button';
   copy.addEventListener('click', async () => {
     const done = await actions.copy(formatCitation(passage.text, passage.article));
-    copy.textContent = done ? 'Copied' : 'Copy failed';
+    copy.textContent = done ? t('card_copied') : t('card_copyFailed');
     setTimeout(() => {
-      copy.textContent = 'Copy citation';
+      copy.textContent = t('card_copyCitation');
     }, 1500);
   });
   item.append(quote, source, copy);
@@ -79,36 +85,36 @@ function passageItem(doc: Document, passage: CitedPassage, actions: CardActions)
 export function renderCard(doc: Document, data: CardData, actions: CardActions): HTMLElement {
   const card = el(doc, 'section', 'card');
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', `Sourcelight: ${data.name}`);
+  card.setAttribute('aria-label', t('card_label', data.name));
   card.tabIndex = -1;
   const header = el(doc, 'header', 'head');
-  const kind = el(doc, 'span', `kind kind-${data.type ?? 'event'}`, KIND_LABELS[data.type ?? 'event'] ?? '');
+  const kind = el(doc, 'span', `kind kind-${data.type ?? 'event'}`, t(KIND_LABELS[data.type ?? 'event']));
   const title = el(doc, 'h2', 'name', data.name);
   const close = el(doc, 'button', 'close', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', t('card_close'));
   close.addEventListener('click', () => actions.close());
   header.append(kind, title, close);
   card.append(header);
   const description = el(doc, 'p', 'description', data.description);
   card.append(description);
   const stats = el(doc, 'p', 'stats');
-  const articles = `${data.articleCount} article${data.articleCount === 1 ? '' : 's'}`;
-  const outlets = `${data.outletCount} outlet${data.outletCount === 1 ? '' : 's'}`;
+  const articles = counted(data.articleCount, 'card_articles_one', 'card_articles_other');
+  const outlets = counted(data.outletCount, 'card_outlets_one', 'card_outlets_other');
   stats.textContent =
     data.kind === 'event' && data.date
-      ? `${data.date} · reported by ${articles}`
-      : `In ${articles} from ${outlets}`;
+      ? t('card_statsEvent', data.date, articles)
+      : t('card_statsEntity', articles, outlets);
   card.append(stats);
   if (data.passages.length === 0) {
-    card.append(el(doc, 'p', 'empty', 'No passage of the corpus quotes this yet.'));
+    card.append(el(doc, 'p', 'empty', t('card_noPassage')));
   } else {
     const list = el(doc, 'ol', 'passages');
     for (const passage of data.passages) list.append(passageItem(doc, passage, actions));
     card.append(list);
   }
   const footer = el(doc, 'footer', 'foot');
-  const search = el(doc, 'button', 'search', `Search the sources for “${data.name}”`);
+  const search = el(doc, 'button', 'search', t('card_searchFor', data.name));
   search.type = 'button';
   search.addEventListener('click', () => actions.searchFor(data.name));
   footer.append(search);
@@ -120,6 +126,6 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
 export function renderLoading(doc: Document): HTMLElement {
   const card = el(doc, 'section', 'card loading');
   card.setAttribute('role', 'status');
-  card.append(el(doc, 'p', 'empty', 'Finding what the sources said…'));
+  card.append(el(doc, 'p', 'empty', t('card_loading')));
   return card;
 }
