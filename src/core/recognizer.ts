@@ -60,8 +60,15 @@ const PROSE_MIN_WORDS = 8;
 /** Whether a block is main-text prose, where the verdict looks for the story. */
 function isProse(block: TextBlock | undefined): boolean {
   if (!block?.main) return false;
+  // Count words by the spaces between them: cheap, and enough to tell prose from a menu item.
+  const text = block.text;
   let words = 0;
-  for (const _ of block.text.matchAll(/[\p{L}\p{N}]+/gu)) if (++words >= PROSE_MIN_WORDS) return true;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 0x20;
+    if (!space && !inWord && ++words >= PROSE_MIN_WORDS) return true;
+    inWord = !space;
+  }
   return false;
 }
 
@@ -110,6 +117,17 @@ export function createRecognizer(data: RecognizerData): Recognizer {
     ),
   );
   const cueMatcher = createTermMatcher(cuePhrases);
+  /** For each trigger word, the events whose rules it can fire. */
+  const eventsByTrigger = new Map<number, number[]>();
+  eventRules.forEach((rules, eventIndex) => {
+    for (const rule of rules) {
+      for (const term of rule.what) {
+        const list = eventsByTrigger.get(term) ?? [];
+        if (!list.includes(eventIndex)) list.push(eventIndex);
+        eventsByTrigger.set(term, list);
+      }
+    }
+  });
   const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));
 
   /** Runs the per-match checks that need the words around the match; returns the refs that pass. */
@@ -122,14 +140,18 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       starts.push(tokens.starts[t] as number);
       ends.push(tokens.ends[t] as number);
     }
-    const neighbours = neighbourWords(text, tokens, first.firstToken, first.lastToken);
+    let neighbours: string[] | null = null;
     const passing: AliasRef[] = [];
     for (const hit of hits) {
       const ref = aliasRefs[hit.term] as AliasRef;
       if (!honoursCapitals(ref.alias, ref.words, text, starts, ends)) continue;
       if (SHORT_CAPS.test(ref.alias.text) && inAllCapsRun(tokens, first.firstToken, first.lastToken))
         continue;
-      if (neighbours.some((word) => falseFriends[ref.entity]?.has(word))) continue;
+      const friends = falseFriends[ref.entity];
+      if (friends && friends.size > 0) {
+        neighbours ??= neighbourWords(text, tokens, first.firstToken, first.lastToken);
+        if (neighbours.some((word) => friends.has(word))) continue;
+      }
       if ((ref.surnameOnly || ref.alias.ambiguous) && precededByOtherName(text, tokens, first.firstToken))
         continue;
       passing.push(ref);
@@ -207,12 +229,19 @@ export function createRecognizer(data: RecognizerData): Recognizer {
         };
       });
       const events = findEvents(blocks, accepted, cuesInSpans);
+      const prose = new Map<number, boolean>();
+      const proseBlock = (index: number): boolean => {
+        let known = prose.get(index);
+        if (known === undefined) {
+          known = isProse(blocks[index]);
+          prose.set(index, known);
+        }
+        return known;
+      };
       const verdict = pageVerdict({
-        mainEntities: new Set(
-          accepted.filter((m) => isProse(blocks[m.block])).map((m) => entityOf(m.ref).id),
-        ),
+        mainEntities: new Set(accepted.filter((m) => proseBlock(m.block)).map((m) => entityOf(m.ref).id)),
         coreEntityIds: data.coreEntityIds,
-        mainEvents: new Set(events.filter((e) => isProse(blocks[e.block])).map((e) => e.eventId)),
+        mainEvents: new Set(events.filter((e) => proseBlock(e.block)).map((e) => e.eventId)),
       });
       return { onTopic: verdict, mentions, events };
 
@@ -238,10 +267,18 @@ export function createRecognizer(data: RecognizerData): Recognizer {
     for (const [block, entityHits] of byBlock) {
       const cueHits = cueHitsOf(block);
       if (cueHits.length === 0) continue;
+      // Only events with one of their trigger words in the block are worth checking.
+      const candidates = new Set<number>();
+      for (const hit of cueHits)
+        for (const eventIndex of eventsByTrigger.get(hit.term) ?? []) candidates.add(eventIndex);
+      if (candidates.size === 0) continue;
       const text = (blocks[block] as TextBlock).text;
       let sentences: Array<[number, number]> | null = null;
-      data.events.forEach((event, eventIndex) => {
+      for (const eventIndex of [...candidates].sort((a, b) => a - b)) {
+        const event = data.events[eventIndex] as RecognizerData['events'][number];
+        let matched = false;
         for (const rule of eventRules[eventIndex] ?? []) {
+          if (matched) break;
           if (rule.window === 'sentence' && !sentences) sentences = sentenceSpans(text);
           const windows: Array<[number, number]> =
             rule.window === 'paragraph' ? [[0, text.length]] : (sentences ?? []);
@@ -253,10 +290,11 @@ export function createRecognizer(data: RecognizerData): Recognizer {
             const place = rule.whereOrWhen;
             if (place && !cueHits.some((h) => inWindow(h.start) && place.has(h.term))) continue;
             found.push({ block, start: trigger.start, end: trigger.end, eventId: event.id });
-            return;
+            matched = true;
+            break;
           }
         }
-      });
+      }
     }
     return found;
   }

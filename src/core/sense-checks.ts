@@ -1,3 +1,4 @@
+import { charClass, IGNORABLE } from './char-table';
 import type { Alias } from './corpus-types';
 import {
   foldedSlice,
@@ -48,8 +49,8 @@ export function honoursCapitals(
     if (start === undefined || end === undefined) return false;
     let j = 0;
     for (let i = start; i < end && j < aliasToken.length; i++) {
+      if (charClass(pageText.charCodeAt(i)) === IGNORABLE) continue;
       const pageChar = pageText[i] as string;
-      if (pageChar === '\u00ad' || /\p{M}|[\u200b-\u200d\u2060\ufeff]/u.test(pageChar)) continue;
       const aliasChar = aliasToken[j] as string;
       const aliasUpper = aliasChar !== aliasChar.toLowerCase();
       if (aliasUpper && pageChar === pageChar.toLowerCase()) return false;
