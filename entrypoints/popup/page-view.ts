@@ -20,8 +20,8 @@ type PageViewState = 'loading' | 'mentions' | 'nothing' | 'off-topic' | 'paused'
 
 /** How long to wait for a tab's content script before deciding it cannot run there. */
 const tabAnswerTimeoutMs = 1500;
-/** How long a resumed page gets to rescan before its state is asked again. */
-const rescanWaitMs = 500;
+/** How long the tab may take to rescan after the site is resumed before we fall back. */
+const rescanAnswerTimeoutMs = 5000;
 
 /** The tab the popup is about: `?tabId=` when given (tests open popup.html in a tab), else the active tab. */
 export async function targetTab(): Promise<{ id: number; url?: string } | null> {
@@ -189,9 +189,14 @@ export async function initPageView(): Promise<void> {
       pausedSites = saved.pausedSites;
       render();
       if (!pause && tab) {
-        // The state was reported while paused (nothing marked): ask again once the page has rescanned.
-        await new Promise((resolve) => setTimeout(resolve, rescanWaitMs));
-        state = (await fetchPageState(tab.id)) ?? state;
+        // The state was reported while paused (nothing marked): ask the tab, which answers once it has rescanned.
+        state =
+          (await withTimeout(
+            contentMessaging.sendMessage('currentPageState', undefined, { tabId: tab.id, frameId: 0 }),
+            rescanAnswerTimeoutMs,
+          ).catch(() => null)) ??
+          (await fetchPageState(tab.id)) ??
+          state;
         render();
       }
     } catch (error) {

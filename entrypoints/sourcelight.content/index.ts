@@ -1,13 +1,13 @@
 import recognizerData from '@/generated/recognizer-data.json';
-import { createRecognizer } from '@/src/core/recognizer';
+import { createRecognizer, type Recognizer } from '@/src/core/recognizer';
 import type { RecognizerData } from '@/src/core/recognizer-types';
 import { backgroundMessaging, contentMessaging, type PageState } from '@/src/shared/protocol';
 import { loadSettings, type Settings, watchSettings } from '@/src/shared/settings';
 import { hostListMatches, siteListMatches } from '@/src/shared/site-patterns';
 import { createCard } from './card';
-import { createHighlighter } from './highlighter';
+import { createHighlighter, type Highlighter } from './highlighter';
 import { type Mark, sameMark } from './marks';
-import { type PageScan, scanPage } from './page-scan';
+import { marksFor, type PageScan, readPage } from './page-scan';
 import { createMarkIndex, type MarkIndex } from './pointer-hits';
 
 const data = recognizerData as RecognizerData;
@@ -24,8 +24,9 @@ export default defineContentScript({
     if (!isTopOrSameOriginFrame()) return;
     performance.mark('sourcelight:start');
     let settings: Settings = await loadSettings();
-    const recognizer = createRecognizer(data);
-    const highlighter = createHighlighter(document);
+    let recognizer: Recognizer | null = null;
+    // Made on first paint: a page with nothing to mark never gets our style sheet.
+    let highlighter: Highlighter | null = null;
     let scan: PageScan | null = null;
     let marks: Mark[] = [];
     let index: MarkIndex = createMarkIndex([]);
@@ -41,7 +42,7 @@ export default defineContentScript({
         }),
       searchFor: (query) =>
         void backgroundMessaging.sendMessage('openSearch', { query }).catch(() => undefined),
-      onActiveChange: (mark) => highlighter.setActive(mark),
+      onActiveChange: (mark) => highlighter?.setActive(mark),
       timing: () => ({ dwellMs: settings.hoverDelayMs, graceMs: GRACE_MS }),
       dark: () =>
         settings.theme === 'dark' ||
@@ -49,7 +50,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       card.close(false);
-      highlighter.dispose();
+      highlighter?.dispose();
     });
 
     /** Whether Sourcelight may run on this page at all. */
@@ -66,29 +67,45 @@ export default defineContentScript({
       events: runsHere() ? (scan?.state.events ?? []) : [],
     });
 
-    const refresh = () => {
+    /**
+     * Reads, recognises and marks the page in steps, yielding to the page between them (read
+     * the DOM, then recognise, then build ranges and paint), so no step holds the main thread
+     * long. A newer refresh supersedes an older one still in flight.
+     */
+    let generation = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    const refresh = (): Promise<void> => {
+      inFlight = runRefresh();
+      return inFlight;
+    };
+    const runRefresh = async () => {
+      const mine = ++generation;
+      const stale = () => mine !== generation || ctx.isInvalid;
       if (!runsHere()) {
         scan = null;
         marks = [];
       } else {
-        scan = scanPage(
-          document,
-          recognizer,
-          data,
-          {
-            scope: settings.markMode === 'everywhere' ? 'everywhere' : 'topical',
-            kinds: settings.kinds,
-            alwaysHere: siteListMatches(settings.alwaysSites, location.href),
-          },
-          (element) => card.contains(element),
-        );
+        recognizer ??= createRecognizer(data);
+        await nextIdle(ctx);
+        if (stale()) return;
+        const blocks = readPage(document, (element) => card.contains(element));
+        await nextIdle(ctx);
+        if (stale()) return;
+        const recognition = recognizer.recognize(blocks);
+        scan = marksFor(document, blocks, recognition, data, {
+          scope: settings.markMode === 'everywhere' ? 'everywhere' : 'topical',
+          kinds: settings.kinds,
+          alwaysHere: siteListMatches(settings.alwaysSites, location.href),
+        });
         marks = scan.marks;
       }
       index = createMarkIndex(marks);
       const current = card.current;
       if (current && !marks.some((m) => sameMark(m, current))) card.close(false);
-      highlighter.setStyle({ style: settings.highlightStyle, color: settings.highlightColor });
-      highlighter.paint(settings.markMode === 'keyboard' ? [] : marks);
+      const painted = settings.markMode === 'keyboard' ? [] : marks;
+      if (painted.length > 0) highlighter ??= createHighlighter(document);
+      highlighter?.setStyle({ style: settings.highlightStyle, color: settings.highlightColor });
+      highlighter?.paint(painted);
       performance.mark('sourcelight:painted');
       void backgroundMessaging.sendMessage('reportPageState', pageState()).catch(() => undefined);
     };
@@ -189,15 +206,29 @@ export default defineContentScript({
       reveal(mark);
       return true;
     });
-    contentMessaging.onMessage('currentPageState', () => pageState());
+    // The popup may ask right after changing a setting, before the change event reaches this
+    // tab: read the settings afresh, and answer once the page reflects them.
+    contentMessaging.onMessage('currentPageState', async () => {
+      const fresh = await loadSettings();
+      if (JSON.stringify(fresh) !== JSON.stringify(settings)) {
+        settings = fresh;
+        void refresh();
+      }
+      let settled: Promise<void>;
+      do {
+        settled = inFlight;
+        await settled;
+      } while (settled !== inFlight);
+      return pageState();
+    });
     ctx.onInvalidated(() => contentMessaging.removeAllListeners());
 
     const stopWatching = watchSettings((next) => {
       settings = next;
-      refresh();
+      void refresh();
     });
     ctx.onInvalidated(stopWatching);
-    refresh();
+    void refresh();
   },
 });
 
@@ -209,6 +240,15 @@ function isTopOrSameOriginFrame(): boolean {
   } catch {
     return false; // reading a cross-origin frame's location throws
   }
+}
+
+/** Resolves when the browser is idle (or after a short while at most), to break up work. */
+function nextIdle(ctx: {
+  requestIdleCallback(callback: () => void, options?: { timeout?: number }): number;
+}): Promise<void> {
+  return new Promise((resolve) => {
+    ctx.requestIdleCallback(() => resolve(), { timeout: 200 });
+  });
 }
 
 function rectCenter(mark: Mark): { x: number; y: number } {

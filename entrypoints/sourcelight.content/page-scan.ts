@@ -1,4 +1,3 @@
-import type { Recognizer } from '@/src/core/recognizer';
 import type { PageRecognition, RecognizerData } from '@/src/core/recognizer-types';
 import { type DomBlock, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
 import type { PageState } from '@/src/shared/protocol';
@@ -43,20 +42,23 @@ function rangeOf(doc: Document, block: DomBlock, start: number, end: number): Ra
   return range;
 }
 
+/** The page's visible text as blocks (the document and its open shadow roots). */
+export function readPage(doc: Document, skip: (element: Element) => boolean): DomBlock[] {
+  return extractTextBlocks(doc, { skip });
+}
+
 /**
- * Reads the page's visible text (the document, open shadow roots), recognises it, and turns
- * the mentions the policy allows into ranges. Mentions in text that CSS hides (a hover label
- * glued to a link) are dropped here, where layout is known.
+ * Turns what recognition found into ranges the policy allows, in document order, with the
+ * page state the popup and badge show. Mentions in text that CSS hides are dropped here,
+ * where layout is known.
  */
-export function scanPage(
+export function marksFor(
   doc: Document,
-  recognizer: Recognizer,
+  blocks: DomBlock[],
+  recognition: PageRecognition,
   data: RecognizerData,
   policy: MarkPolicy,
-  skip: (element: Element) => boolean,
 ): PageScan {
-  const blocks = extractTextBlocks(doc, { skip });
-  const recognition = recognizer.recognize(blocks);
   const marking = recognition.onTopic || policy.alwaysHere || policy.scope === 'everywhere';
   const visible = new Map<Element, boolean>();
   const isVisible = (node: Text): boolean => {

@@ -17,7 +17,6 @@ import {
 } from './sense-checks';
 import { sentenceSpans } from './sentences';
 import { createTermMatcher, type TermHit } from './term-matcher';
-import { TokenBuffer } from './tokenize';
 
 /**
  * Recognises the catalog's entities and events in page text: the one recognition used by
@@ -74,12 +73,11 @@ function isProse(block: TextBlock | undefined): boolean {
 
 /** Compiles the recognizer's data once; recognising a page is then one pass per block. */
 export function createRecognizer(data: RecognizerData): Recognizer {
-  const scratch = new TokenBuffer();
   const aliasPhrases: string[] = [];
   const aliasRefs: AliasRef[] = [];
   data.entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
-      const words = aliasTokensOf(alias.text, scratch);
+      const words = aliasTokensOf(alias.text);
       aliasPhrases.push(alias.text);
       aliasRefs.push({
         entity: index,

@@ -6,10 +6,10 @@ import {
   GAP_DOT,
   GAP_JOIN,
   GAP_WHITESPACE,
+  splitPhrase,
   TOKEN_ALL_CAPS,
   TOKEN_CAPITALISED,
   type TokenBuffer,
-  tokenize,
 } from './tokenize';
 
 /**
@@ -61,11 +61,8 @@ export function honoursCapitals(
 }
 
 /** The original-case tokens of an alias ("Nicolás Maduro" → ["Nicolás", "Maduro"]). */
-export function aliasTokensOf(text: string, buffer: TokenBuffer): string[] {
-  const count = tokenize(text, buffer);
-  const tokens: string[] = [];
-  for (let t = 0; t < count; t++) tokens.push(text.slice(buffer.starts[t], buffer.ends[t]));
-  return tokens;
+export function aliasTokensOf(text: string): string[] {
+  return splitPhrase(text).map(([start, end]) => text.slice(start, end));
 }
 
 /**

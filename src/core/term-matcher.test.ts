@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldPhrase } from './fold';
 import { createTermMatcher } from './term-matcher';
+import { splitPhrase, TokenBuffer, tokenize } from './tokenize';
 
 const found = (phrases: string[], text: string) =>
   createTermMatcher(phrases)
@@ -66,6 +67,41 @@ describe('term matcher', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('splitPhrase', () => {
+  it('splits phrases exactly as the page tokenizer splits text (property)', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'Á',
+      'é',
+      'Z',
+      'ж',
+      'Ж',
+      '1',
+      ' ',
+      '-',
+      '.',
+      '’',
+      '\u00ad',
+      '\u200b',
+      '\u0301',
+      'x',
+      'Q',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), fc.boolean(), (parts, splitCamel) => {
+        const text = parts.join('');
+        const buffer = new TokenBuffer();
+        const count = tokenize(text, buffer, splitCamel);
+        const fromTokenizer: Array<[number, number]> = [];
+        for (let t = 0; t < count; t++)
+          fromTokenizer.push([buffer.starts[t] as number, buffer.ends[t] as number]);
+        expect(splitPhrase(text, splitCamel)).toEqual(fromTokenizer);
+      }),
+      { numRuns: 500 },
     );
   });
 });

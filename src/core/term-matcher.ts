@@ -6,6 +6,7 @@ import {
   GAP_DOT,
   GAP_WHITESPACE,
   hashFolded,
+  splitPhrase,
   TOKEN_CYRILLIC,
   TokenBuffer,
   tokenize,
@@ -87,7 +88,6 @@ const RUSSIAN_STEM_VOWELS = /[аяьйоеыиую]$/;
 export function createTermMatcher(phrases: readonly string[]): TermMatcher {
   const root = new Map<number, TrieNode[]>();
   const filter = new Uint8Array(FILTER_BITS >> 3);
-  const scratch = new TokenBuffer();
   /** First two folded letters of every Cyrillic first token: a cheap filter before stemming. */
   const cyrillicStarts = new Set<number>();
 
@@ -141,10 +141,7 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
 
   phrases.forEach((phrase, term) => {
     for (const splitCamel of [true, false]) {
-      const count = tokenize(phrase, scratch, splitCamel);
-      const tokens: string[] = [];
-      for (let t = 0; t < count; t++)
-        tokens.push(foldedSlice(phrase, scratch.starts[t] ?? 0, scratch.ends[t] ?? 0));
+      const tokens = splitPhrase(phrase, splitCamel).map(([start, end]) => foldedSlice(phrase, start, end));
       if (tokens.length > 0) insert(tokens, term);
     }
   });

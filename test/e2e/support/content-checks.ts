@@ -3,12 +3,12 @@
  * self-contained: they read what Sourcelight painted and rendered without touching it.
  */
 
-/** How many ranges each Sourcelight highlight holds (-1: highlight not registered). */
+/** How many ranges each Sourcelight highlight holds (0 where none is registered: nothing painted). */
 export function readHighlightCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const kind of ['person', 'organization', 'place', 'event']) {
     const highlight = CSS.highlights.get(`sourcelight-${kind}`) as unknown as Set<Range> | undefined;
-    counts[kind] = highlight ? highlight.size : -1;
+    counts[kind] = highlight ? highlight.size : 0;
   }
   return counts;
 }
