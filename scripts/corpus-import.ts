@@ -7,7 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSeeds } from '../src/corpus/import/import-articles';
-import { formatImportReport, type WriteOutcome } from '../src/corpus/import/import-report';
+import {
+  formatImportReport,
+  type ImportSummary,
+  type WriteOutcome,
+} from '../src/corpus/import/import-report';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -35,3 +39,15 @@ const outcomes: WriteOutcome[] = articles.map((article) => {
   return { file, action: exists ? 'replaced' : 'written' };
 });
 console.log(formatImportReport(report, outcomes));
+
+// What the import removed, kept beside the articles so `npm run corpus` can report it.
+const summary: ImportSummary = {
+  seeds: report.filesRead,
+  duplicateArticles: report.duplicateArticles.length,
+  nearDuplicateParagraphs: report.nearDuplicateBlocks.length,
+  boilerplateLines: report.removedLines.length,
+};
+writeFileSync(
+  fileURLToPath(new URL('../corpus/import-summary.json', import.meta.url)),
+  `${JSON.stringify(summary, null, 2)}\n`,
+);

@@ -3,7 +3,8 @@
  * extension ships (public/data/corpus.json, public/data/search-index.json and the
  * recogniser's data in generated/). Exits 1 with file:line messages on any source error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { articleFullText, buildCorpus } from '../src/corpus/build/build-corpus';
 import { loadCatalog } from '../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../src/corpus/build/read-corpus-sources';
 import { buildSearchIndex } from '../src/corpus/build/search-index';
+import type { ImportSummary } from '../src/corpus/import/import-report';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -49,6 +51,14 @@ async function main(): Promise<number> {
     );
     console.log(`events:        ${report.events}`);
     console.log(`disagreements: ${report.disagreements}`);
+    const summaryFile = path.join(repoRoot, 'corpus', 'import-summary.json');
+    if (existsSync(summaryFile)) {
+      const summary = JSON.parse(await readFile(summaryFile, 'utf8')) as ImportSummary;
+      console.log(
+        `import:        ${summary.seeds.length} seed files; removed ${summary.duplicateArticles} duplicate articles, ` +
+          `${summary.nearDuplicateParagraphs} near-duplicate paragraphs, ${summary.boilerplateLines} boilerplate lines`,
+      );
+    }
     for (const article of corpus.articles) {
       const date =
         article.published ?? (article.dateInferred ? `${article.dateInferred.date} (inferred)` : 'undated');

@@ -10,6 +10,14 @@ export interface WriteOutcome {
   action: 'written' | 'replaced' | 'kept';
 }
 
+/** What the last import removed, saved as corpus/import-summary.json for the build's report. */
+export interface ImportSummary {
+  seeds: string[];
+  duplicateArticles: number;
+  nearDuplicateParagraphs: number;
+  boilerplateLines: number;
+}
+
 /** How many removed lines are shown as examples. */
 const EXAMPLES = 8;
 
