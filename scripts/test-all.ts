@@ -162,7 +162,8 @@ async function main(): Promise<void> {
       console.log('Skipped: scripts/corpus.ts does not exist yet, so there is no corpus to build.');
     });
   }
-  await commandStep('typecheck (tsc --noEmit)', localBin('tsc', ['--noEmit']));
+  // `wxt prepare` again after the corpus build: WXT types the public paths (/data/*.json) it finds.
+  await commandStep('typecheck (wxt prepare && tsc --noEmit)', { program: 'npm', args: ['run', 'typecheck'] });
   await commandStep('lint (biome check .)', localBin('biome', ['check', '.']));
   const built = await commandStep('build (npm run build)', { program: 'npm', args: ['run', 'build'] });
 
