@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildOnce } from './support/build-once';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
 import {
   centreOfMark,
@@ -11,29 +10,15 @@ import {
 } from './support/content-checks';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
 import { chromiumDriver, firefoxDriver, type PageDriver } from './support/page-driver';
-import { testPagesDir } from './support/paths';
 import { requireBrowser } from './support/require-browser';
-import { type StaticServer, serveStatic } from './support/static-server';
+import { useTestPages } from './support/test-pages';
 
 /**
  * The heart of Sourcelight in real browsers: a page that mentions the corpus's actors gets
  * marks, hover opens a card of cited passages, Escape closes it, the keyboard steps through
  * mentions, the page's text is untouched, and a mutation is picked up.
  */
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  buildOnce();
-  server = await serveStatic(testPagesDir);
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-const url = (path: string) => {
-  if (!server) throw new Error('test server did not start');
-  return `${server.origin}/${path}`;
-};
+const url = useTestPages();
 
 /** The same scenario in each browser. */
 function markingScenario(newDriver: () => Promise<PageDriver>): void {

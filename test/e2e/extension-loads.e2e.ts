@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildOnce } from './support/build-once';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
 import { contentScriptPainted } from './support/content-checks';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
 import { readRenderState } from './support/page-checks';
-import { testPagesDir } from './support/paths';
 import { pollUntil } from './support/poll';
 import { requireBrowser } from './support/require-browser';
-import { saveScreenshot, screenshotDir } from './support/screenshots';
-import { type StaticServer, serveStatic } from './support/static-server';
+import { saveScreenshot } from './support/screenshots';
+import { useTestPages } from './support/test-pages';
 
 /**
  * Day one: the built extension loads in both browsers, its content script runs on a page
@@ -17,23 +15,9 @@ import { type StaticServer, serveStatic } from './support/static-server';
 
 const uiPages = ['popup', 'options'] as const;
 
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  buildOnce();
-  server = await serveStatic(testPagesDir);
-});
-
-afterAll(async () => {
-  await server?.close();
-  console.log(`Screenshots: ${screenshotDir()}`);
-});
-
-/** The test server's origin; the file-level beforeAll has started it. */
-function origin(): string {
-  if (!server) throw new Error('The test page server did not start');
-  return server.origin;
-}
+const pageUrl = useTestPages();
+/** The test server's origin. */
+const origin = () => new URL(pageUrl('')).origin;
 
 describe('in Chromium', () => {
   if (!requireBrowser('chromium')) return;

@@ -1,15 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
-import { buildOnce } from './support/build-once';
 import { contentScriptPainted, readHighlightCounts, readHighlightRule } from './support/content-checks';
 import { chromiumSession, type ExtensionSession, firefoxSession } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
-import { testPagesDir } from './support/paths';
 import { pollUntil } from './support/poll';
 import { requireBrowser } from './support/require-browser';
-import { screenshotDir } from './support/screenshots';
-import { type StaticServer, serveStatic } from './support/static-server';
 import { expectedDefaults, type StoredSettings, storedSettings } from './support/stored-settings';
+import { useTestPages } from './support/test-pages';
 import type { UiPage } from './support/ui-page';
 
 /**
@@ -19,21 +16,8 @@ import type { UiPage } from './support/ui-page';
  * defaults. Screenshots in light and dark, and axe-core finds nothing serious.
  */
 
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  buildOnce();
-  server = await serveStatic(testPagesDir);
-});
-afterAll(async () => {
-  await server?.close();
-  console.log(`Screenshots: ${screenshotDir()}`);
-});
-
-const demoUrl = () => {
-  if (!server) throw new Error('test server did not start');
-  return `${server.origin}/demo.html`;
-};
+const pageUrl = useTestPages();
+const demoUrl = () => pageUrl('demo.html');
 
 /** What the corrupt-settings test writes: every one of these keys is malformed. */
 const corruptSettings = {

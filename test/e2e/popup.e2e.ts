@@ -1,10 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
-import { buildOnce } from './support/build-once';
 import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
 import { chromiumSession, type ExtensionSession, firefoxSession } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
-import { testPagesDir } from './support/paths';
 import {
   describeFocus,
   emptySearchBox,
@@ -14,9 +12,8 @@ import {
   searchSettledOn,
 } from './support/popup-checks';
 import { requireBrowser } from './support/require-browser';
-import { screenshotDir } from './support/screenshots';
-import { type StaticServer, serveStatic } from './support/static-server';
 import { settingsWith, storedSettings } from './support/stored-settings';
+import { useTestPages } from './support/test-pages';
 import type { UiPage } from './support/ui-page';
 
 /**
@@ -27,21 +24,8 @@ import type { UiPage } from './support/ui-page';
  * marks at once. Screenshots in light and dark, and axe-core finds nothing serious.
  */
 
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  buildOnce();
-  server = await serveStatic(testPagesDir);
-});
-afterAll(async () => {
-  await server?.close();
-  console.log(`Screenshots: ${screenshotDir()}`);
-});
-
-const demoUrl = () => {
-  if (!server) throw new Error('test server did not start');
-  return `${server.origin}/demo.html`;
-};
+const pageUrl = useTestPages();
+const demoUrl = () => pageUrl('demo.html');
 
 /** Typical popup size (the toolbar popup is at most 800 × 600; ours is 420 wide). */
 const popupViewport = { width: 420, height: 600 };
