@@ -163,7 +163,10 @@ async function main(): Promise<void> {
     });
   }
   // `wxt prepare` again after the corpus build: WXT types the public paths (/data/*.json) it finds.
-  await commandStep('typecheck (wxt prepare && tsc --noEmit)', { program: 'npm', args: ['run', 'typecheck'] });
+  await commandStep('typecheck (wxt prepare && tsc --noEmit)', {
+    program: 'npm',
+    args: ['run', 'typecheck'],
+  });
   await commandStep('lint (biome check .)', localBin('biome', ['check', '.']));
   const built = await commandStep('build (npm run build)', { program: 'npm', args: ['run', 'build'] });
 

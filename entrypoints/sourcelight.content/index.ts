@@ -14,6 +14,19 @@ const data = recognizerData as RecognizerData;
 /** How long the page must be quiet after a change before it is read again. */
 const RESCAN_DEBOUNCE_MS = 400;
 const GRACE_MS = 300;
+/** Elements whose arrival or removal never changes the page's visible text. */
+const NON_TEXT_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'LINK',
+  'META',
+  'IMG',
+  'IFRAME',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'VIDEO',
+]);
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -119,13 +132,24 @@ export default defineContentScript({
         RESCAN_DEBOUNCE_MS,
       );
     };
-    /** Mounting or removing the card, or anything inside it, is not a change of the page. */
-    const isOwnChange = (record: MutationRecord): boolean =>
-      card.contains(record.target) ||
-      (record.type === 'childList' &&
-        [...record.addedNodes, ...record.removedNodes].every((node) => card.contains(node)));
+    /**
+     * Whether a mutation can change what a reader sees as text: our own card never does, nor
+     * do scripts, styles, images or frames coming and going (ads, trackers, lazy loading).
+     */
+    const changesText = (record: MutationRecord): boolean => {
+      if (card.contains(record.target)) return false;
+      if (record.type === 'characterData') return true;
+      for (const node of [...record.addedNodes, ...record.removedNodes]) {
+        if (card.contains(node)) continue;
+        if (node.nodeType === Node.TEXT_NODE && (node as Text).data.trim() !== '') return true;
+        if (node.nodeType === Node.ELEMENT_NODE && !NON_TEXT_TAGS.has((node as Element).tagName)) {
+          if ((node.textContent ?? '').trim() !== '') return true;
+        }
+      }
+      return false;
+    };
     const observer = new MutationObserver((records) => {
-      if (records.some((record) => !isOwnChange(record))) scheduleRescan();
+      if (records.some(changesText)) scheduleRescan();
     });
     observer.observe(document.body ?? document.documentElement, {
       childList: true,
