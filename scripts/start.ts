@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from '../test/e2e/support/chromium';
+import { contentScriptPainted } from '../test/e2e/support/content-checks';
 import { fromRoot, repoRoot, testPagesDir } from '../test/e2e/support/paths';
 import { pollUntil } from '../test/e2e/support/poll';
 import { type StaticServer, serveStatic } from '../test/e2e/support/static-server';
@@ -33,7 +34,8 @@ function untilClosedOrInterrupted(chrome: ChromiumWithExtension): Promise<string
 }
 
 async function main(): Promise<number> {
-  const built = await build();
+  // The end-to-end test of this command builds once for all tests and skips it here.
+  const built = process.env.SOURCELIGHT_SKIP_BUILD ? 0 : await build();
   if (built !== 0) {
     console.error(`npm run build failed (exit ${built}); not starting the browser.`);
     return built;
@@ -47,7 +49,7 @@ async function main(): Promise<number> {
     chrome = await launchChromiumWithExtension({ headless: !hasDisplay, handleSignals: false });
     const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
     await page.goto(demoUrl, { waitUntil: 'load', timeout: 60_000 });
-    await pollUntil(() => page.evaluate(() => document.documentElement.dataset.sourcelight === 'ready'), {
+    await pollUntil(() => page.evaluate(contentScriptPainted), {
       timeoutMs: 30_000,
       description: 'the Sourcelight content script to run on the demo page',
     });
