@@ -1,13 +1,14 @@
 import recognizerData from '@/generated/recognizer-data.json';
 import { createRecognizer, type Recognizer } from '@/src/core/recognizer';
 import type { RecognizerData } from '@/src/core/recognizer-types';
+import { blockContainerOf, type DomBlock } from '@/src/dom/text-blocks';
 import { backgroundMessaging, contentMessaging, type PageState } from '@/src/shared/protocol';
 import { loadSettings, type Settings, watchSettings } from '@/src/shared/settings';
 import { hostListMatches, siteListMatches } from '@/src/shared/site-patterns';
 import { createCard } from './card';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { type Mark, sameMark } from './marks';
-import { marksFor, type PageScan, readPage } from './page-scan';
+import { marksFor, type PageScan, readPage, rereadChanged } from './page-scan';
 import { createMarkIndex, type MarkIndex } from './pointer-hits';
 
 const data = recognizerData as RecognizerData;
@@ -86,6 +87,9 @@ export default defineContentScript({
      * long. A newer refresh supersedes an older one still in flight.
      */
     let generation = 0;
+    /** The blocks of the last read, and where the page changed since ('all': read it all). */
+    let lastBlocks: DomBlock[] | null = null;
+    let pendingChanges: Set<Element> | 'all' = 'all';
     let inFlight: Promise<void> = Promise.resolve();
     const refresh = (): Promise<void> => {
       inFlight = runRefresh();
@@ -97,11 +101,20 @@ export default defineContentScript({
       if (!runsHere()) {
         scan = null;
         marks = [];
+        lastBlocks = null;
+        pendingChanges = 'all';
       } else {
         recognizer ??= createRecognizer(data);
         await nextIdle(ctx);
         if (stale()) return;
-        const blocks = readPage(document, (element) => card.contains(element));
+        const skip = (element: Element) => card.contains(element);
+        // After a change in a few places, re-read only those; otherwise the whole page.
+        const changed = pendingChanges;
+        pendingChanges = new Set();
+        const blocks =
+          (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip)) ||
+          readPage(document, skip);
+        lastBlocks = blocks;
         await nextIdle(ctx);
         if (stale()) return;
         const recognition = recognizer.recognize(blocks);
@@ -149,7 +162,17 @@ export default defineContentScript({
       return false;
     };
     const observer = new MutationObserver((records) => {
-      if (records.some(changesText)) scheduleRescan();
+      let relevant = false;
+      for (const record of records) {
+        if (!changesText(record)) continue;
+        relevant = true;
+        const container = blockContainerOf(record.target);
+        if (pendingChanges !== 'all') {
+          if (container) pendingChanges.add(container);
+          else pendingChanges = 'all';
+        }
+      }
+      if (relevant) scheduleRescan();
     });
     observer.observe(document.body ?? document.documentElement, {
       childList: true,
@@ -157,7 +180,10 @@ export default defineContentScript({
       characterData: true,
     });
     ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(window, 'wxt:locationchange', scheduleRescan);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      pendingChanges = 'all';
+      scheduleRescan();
+    });
 
     // Hover: one hit test per animation frame at most.
     let pointer: { x: number; y: number } | null = null;
@@ -236,6 +262,7 @@ export default defineContentScript({
       const fresh = await loadSettings();
       if (JSON.stringify(fresh) !== JSON.stringify(settings)) {
         settings = fresh;
+        pendingChanges = 'all';
         void refresh();
       }
       let settled: Promise<void>;
@@ -249,6 +276,7 @@ export default defineContentScript({
 
     const stopWatching = watchSettings((next) => {
       settings = next;
+      pendingChanges = 'all';
       void refresh();
     });
     ctx.onInvalidated(stopWatching);

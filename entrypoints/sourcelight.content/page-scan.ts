@@ -1,5 +1,5 @@
 import type { PageRecognition, RecognizerData } from '@/src/core/recognizer-types';
-import { type DomBlock, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
+import { type DomBlock, extractBlocksWithin, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
 import type { PageState } from '@/src/shared/protocol';
 import { type Mark, type MarkStyleKind, styleOfType } from './marks';
 
@@ -45,6 +45,55 @@ function rangeOf(doc: Document, block: DomBlock, start: number, end: number): Ra
 /** The page's visible text as blocks (the document and its open shadow roots). */
 export function readPage(doc: Document, skip: (element: Element) => boolean): DomBlock[] {
   return extractTextBlocks(doc, { skip });
+}
+
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, spelled out so this module also runs where `Node` is no global. */
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** Beyond this many changed places, reading the whole page again is simpler and as fast. */
+const MAX_CHANGED_CONTAINERS = 40;
+
+/**
+ * Brings the blocks read before up to date after changes inside `changed` containers: their
+ * old blocks (and blocks whose text left the page) go, the containers are read again, and the
+ * new blocks take their place in document order. Returns null when a full read is wiser.
+ */
+export function rereadChanged(
+  previous: readonly DomBlock[],
+  changed: ReadonlySet<Element>,
+  skip: (element: Element) => boolean,
+): DomBlock[] | null {
+  if (changed.size > MAX_CHANGED_CONTAINERS) return null;
+  const roots = [...changed].filter(
+    (root) => root.isConnected && ![...changed].some((other) => other !== root && other.contains(root)),
+  );
+  if (roots.some((root) => root === root.ownerDocument.body || root === root.ownerDocument.documentElement)) {
+    return null;
+  }
+  const kept = previous.filter((block) => {
+    const first = block.nodes[0];
+    return first?.isConnected === true && !roots.some((root) => root.contains(first));
+  });
+  for (const root of roots) {
+    for (const block of extractBlocksWithin(root, { skip })) insertInOrder(kept, block);
+  }
+  return kept;
+}
+
+/** Inserts a block where its first text node falls in document order (binary search). */
+function insertInOrder(blocks: DomBlock[], block: DomBlock): void {
+  const node = block.nodes[0];
+  if (!node) return;
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = blocks[mid]?.nodes[0];
+    const follows = other ? (other.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0 : false;
+    if (follows) low = mid + 1;
+    else high = mid;
+  }
+  blocks.splice(low, 0, block);
 }
 
 /**

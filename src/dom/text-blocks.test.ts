@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractTextBlocks, locateOffset } from './text-blocks';
+import { blockContainerOf, extractBlocksWithin, extractTextBlocks, locateOffset } from './text-blocks';
 
 const docOf = (body: string) =>
   parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;
@@ -50,5 +50,29 @@ describe('extractTextBlocks', () => {
     expect(start?.offset).toBe(0);
     expect(end?.node.data).toBe('Maduro');
     expect(end?.offset).toBe(6);
+  });
+});
+
+describe('extractBlocksWithin', () => {
+  it('reads one container as the whole-document read would', () => {
+    const doc = docOf(
+      '<nav><div id="menu"><p>Menu <b>item</b></p></div></nav><main><div id="story"><p>The <i>story</i>.</p><p>More.</p></div></main>',
+    );
+    const whole = extractTextBlocks(doc);
+    const story = doc.getElementById('story') as Element;
+    const menu = doc.getElementById('menu') as Element;
+    const part = [...extractBlocksWithin(menu), ...extractBlocksWithin(story)];
+    expect(part.map((b) => [b.text, b.main])).toEqual(whole.map((b) => [b.text, b.main]));
+  });
+
+  it('finds the block container of a change inside inline markup', () => {
+    const doc = docOf('<p id="p">Nicolás <b><i id="i">Maduro</i></b></p>');
+    const inner = doc.getElementById('i') as Element;
+    expect(blockContainerOf(inner.firstChild as Node)?.id).toBe('p');
+  });
+
+  it('reads nothing inside a hidden ancestor', () => {
+    const doc = docOf('<div hidden><p id="p">Secret</p></div>');
+    expect(extractBlocksWithin(doc.getElementById('p') as Element)).toEqual([]);
   });
 });

@@ -213,6 +213,43 @@ export function extractTextBlocks(
   return walk.blocks;
 }
 
+/**
+ * The element whose blocks a change at `node` can affect: the nearest ancestor (or the node
+ * itself) that is not inline. Blocks never cross its boundary, so re-reading it is enough.
+ */
+export function blockContainerOf(node: Node): Element | null {
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element?.parentElement) {
+    const tag = element.tagName.toUpperCase();
+    if (!INLINE_TAGS.has(tag) && !(tag.includes('-') && !element.shadowRoot)) return element;
+    element = element.parentElement;
+  }
+  return element;
+}
+
+/**
+ * Re-reads the blocks inside one element, as `extractTextBlocks` reads them in the whole
+ * document: its ancestors decide whether it is visible at all, site chrome, or inside a link.
+ * Lets a page that changed in one place be re-read in that place only.
+ */
+export function extractBlocksWithin(container: Element, options: ExtractOptions = {}): DomBlock[] {
+  const doc = container.ownerDocument;
+  const mains = doc ? Array.from(doc.querySelectorAll(MAIN_SELECTOR)) : [];
+  const mainRoots = mains.length > 0 ? mains : null;
+  let inChrome = mainRoots !== null && !insideAny(container, mainRoots);
+  let inLink = false;
+  for (let up = container.parentElement; up; up = up.parentElement) {
+    const tag = up.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(up) || options.skip?.(up)) return [];
+    if (isChrome(up)) inChrome = true;
+    if (tag === 'A') inLink = true;
+  }
+  const walk: Walk = { blocks: [], current: null, linkChars: 0, options, mainRoots };
+  visit(container, walk, inChrome, inLink);
+  flush(walk);
+  return walk.blocks;
+}
+
 /** The text node and offset inside it for a block-text offset (end offsets resolve leftwards). */
 export function locateOffset(
   block: DomBlock,
