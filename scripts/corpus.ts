@@ -14,6 +14,7 @@ import { loadCatalog } from '../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../src/corpus/build/read-corpus-sources';
 import { buildSearchIndex } from '../src/corpus/build/search-index';
 import type { ImportSummary } from '../src/corpus/import/import-report';
+import { runMain } from './run-main';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -72,12 +73,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -12,6 +12,7 @@ import type { BuiltCorpus } from '../src/core/corpus-types';
 import { createRecognizer } from '../src/core/recognizer';
 import { recognizerDataOf } from '../src/core/recognizer-data';
 import { htmlBlocks, type ScanReport, scanBlocks, textBlocks } from '../src/scan/scan-source';
+import { runMain } from './run-main';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -76,12 +77,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

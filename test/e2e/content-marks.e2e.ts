@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   centreOfMark,
   contentScriptPainted,
@@ -8,9 +7,8 @@ import {
   readHighlightCounts,
   recordInnerTextAtLoad,
 } from './support/content-checks';
-import { type FirefoxWithExtension, launchFirefoxWithExtension } from './support/firefox';
-import { chromiumDriver, firefoxDriver, type PageDriver } from './support/page-driver';
-import { requireBrowser } from './support/require-browser';
+import { type ExtensionSession, inEachBrowser } from './support/extension-session';
+import type { PageDriver } from './support/page-driver';
 import { useTestPages } from './support/test-pages';
 
 /**
@@ -116,32 +114,16 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
   });
 }
 
-describe('in Chromium', () => {
-  if (!requireBrowser('chromium')) return;
-  let chrome: ChromiumWithExtension | undefined;
+inEachBrowser((openSession) => {
+  let session: ExtensionSession | undefined;
   beforeAll(async () => {
-    chrome = await launchChromiumWithExtension();
+    session = await openSession();
   });
   afterAll(async () => {
-    await chrome?.close();
+    await session?.close();
   });
   markingScenario(async () => {
-    if (!chrome) throw new Error('Chromium did not start');
-    return chromiumDriver(chrome, recordInnerTextAtLoad);
-  });
-});
-
-describe('in Firefox', () => {
-  if (!requireBrowser('firefox')) return;
-  let firefox: FirefoxWithExtension | undefined;
-  beforeAll(async () => {
-    firefox = await launchFirefoxWithExtension();
-  });
-  afterAll(async () => {
-    await firefox?.close();
-  });
-  markingScenario(async () => {
-    if (!firefox) throw new Error('Firefox did not start');
-    return firefoxDriver(firefox, recordInnerTextAtLoad);
+    if (!session) throw new Error('the browser did not start');
+    return session.contentTab(recordInnerTextAtLoad);
   });
 });

@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
 import { contentScriptPainted, readHighlightCounts, readHighlightRule } from './support/content-checks';
-import { chromiumSession, type ExtensionSession, firefoxSession } from './support/extension-session';
+import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { pollUntil } from './support/poll';
-import { requireBrowser } from './support/require-browser';
 import { expectedDefaults, type StoredSettings, storedSettings } from './support/stored-settings';
 import { useTestPages } from './support/test-pages';
 import type { UiPage } from './support/ui-page';
@@ -287,12 +286,4 @@ function optionsScenario(newSession: () => Promise<ExtensionSession>): void {
   );
 }
 
-describe('in Chromium', () => {
-  if (!requireBrowser('chromium')) return;
-  optionsScenario(chromiumSession);
-});
-
-describe('in Firefox', () => {
-  if (!requireBrowser('firefox')) return;
-  optionsScenario(firefoxSession);
-});
+inEachBrowser(optionsScenario);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
 import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
-import { chromiumSession, type ExtensionSession, firefoxSession } from './support/extension-session';
+import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import {
   describeFocus,
@@ -11,7 +11,6 @@ import {
   type ShownSearch,
   searchSettledOn,
 } from './support/popup-checks';
-import { requireBrowser } from './support/require-browser';
 import { settingsWith, storedSettings } from './support/stored-settings';
 import { useTestPages } from './support/test-pages';
 import type { UiPage } from './support/ui-page';
@@ -378,12 +377,4 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
   );
 }
 
-describe('in Chromium', () => {
-  if (!requireBrowser('chromium')) return;
-  popupScenario(chromiumSession);
-});
-
-describe('in Firefox', () => {
-  if (!requireBrowser('firefox')) return;
-  popupScenario(firefoxSession);
-});
+inEachBrowser(popupScenario);

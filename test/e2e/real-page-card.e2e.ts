@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOnce } from './support/build-once';
 import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
-import { chromiumSession, type ExtensionSession, firefoxSession } from './support/extension-session';
+import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import { fromRoot } from './support/paths';
-import { requireBrowser } from './support/require-browser';
 import { type StaticServer, serveStatic } from './support/static-server';
 import { settingsWith, storedSettings } from './support/stored-settings';
 
@@ -68,12 +67,5 @@ describe.runIf(present || process.env.CI === 'true')('a real news page', () => {
   test('is present', () => {
     expect(present, `${pageName} is missing from ${pagesDir}`).toBe(true);
   });
-  describe('in Chromium', () => {
-    if (!requireBrowser('chromium')) return;
-    realPageCardScenario(chromiumSession);
-  });
-  describe('in Firefox', () => {
-    if (!requireBrowser('firefox')) return;
-    realPageCardScenario(firefoxSession);
-  });
+  inEachBrowser(realPageCardScenario);
 });

@@ -1,8 +1,10 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { describe } from 'vitest';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './chromium';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox';
 import { chromiumDriver, firefoxDriver, type PageDriver } from './page-driver';
 import { pollUntil } from './poll';
+import { requireBrowser } from './require-browser';
 import { chromiumUiPage, firefoxUiPage, type UiPage } from './ui-page';
 
 /**
@@ -130,4 +132,20 @@ export async function firefoxSession(): Promise<ExtensionSession> {
     },
     close: () => firefox.close(),
   };
+}
+
+/**
+ * Runs one scenario in each browser, as `describe('in Chromium')` and `describe('in Firefox')`,
+ * each given the function that starts its session. A missing browser fails under CI=true and
+ * is skipped, with the reason, elsewhere (see requireBrowser).
+ */
+export function inEachBrowser(scenario: (openSession: () => Promise<ExtensionSession>) => void): void {
+  describe('in Chromium', () => {
+    if (!requireBrowser('chromium')) return;
+    scenario(chromiumSession);
+  });
+  describe('in Firefox', () => {
+    if (!requireBrowser('firefox')) return;
+    scenario(firefoxSession);
+  });
 }
