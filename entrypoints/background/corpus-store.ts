@@ -46,7 +46,8 @@ export function createCorpusStore(readText: (path: string) => Promise<string>): 
   const load = async (): Promise<LoadedCorpus> => {
     const [corpusText, indexText] = await Promise.all([readText(CORPUS_PATH), readText(SEARCH_INDEX_PATH)]);
     const corpus = parseCorpus(corpusText);
-    const index = MiniSearch.loadJSON<SearchDocument>(indexText, searchIndexOptions);
+    // The async loader yields between chunks, so a large index never blocks the worker for long.
+    const index = await MiniSearch.loadJSONAsync<SearchDocument>(indexText, searchIndexOptions);
     return { corpus, index, search: createCorpusSearch(corpus, index) };
   };
   return {
