@@ -4,7 +4,7 @@
  * recogniser's data in generated/). Exits 1 with file:line messages on any source error.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,13 @@ const { values } = parseArgs({
   options: { out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
 });
 
+/** Writes a file whole or not at all (a temporary file, then a rename): readers never see half of one. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
 async function main(): Promise<number> {
   const sources = await readCorpusSources(repoRoot);
   const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleFullText(a)]));
@@ -36,10 +43,13 @@ async function main(): Promise<number> {
   const generatedDir = path.join(repoRoot, 'generated');
   await mkdir(dataDir, { recursive: true });
   await mkdir(generatedDir, { recursive: true });
-  await writeFile(path.join(dataDir, 'corpus.json'), JSON.stringify(corpus));
-  await writeFile(path.join(dataDir, 'search-index.json'), JSON.stringify(index));
-  await writeFile(path.join(generatedDir, 'recognizer-data.json'), JSON.stringify(recognizerDataOf(catalog)));
-  if (values.out) await writeFile(path.resolve(values.out), `${JSON.stringify(corpus, null, 2)}\n`);
+  await writeAtomically(path.join(dataDir, 'corpus.json'), JSON.stringify(corpus));
+  await writeAtomically(path.join(dataDir, 'search-index.json'), JSON.stringify(index));
+  await writeAtomically(
+    path.join(generatedDir, 'recognizer-data.json'),
+    JSON.stringify(recognizerDataOf(catalog)),
+  );
+  if (values.out) await writeAtomically(path.resolve(values.out), `${JSON.stringify(corpus, null, 2)}\n`);
 
   if (!values.quiet) {
     const types = Object.entries(report.entitiesByType)
