@@ -187,6 +187,7 @@ export function syntheticCorpus(
         ...(n === 1 && a % 3 === 0 ? { caption: true } : {}),
         entityIds: [],
         eventIds: [],
+        mentions: [],
       });
     }
   }

@@ -27,6 +27,10 @@ const corpus: BuiltCorpus = {
       text: 'Rosneft lent Caracas money.',
       entityIds: ['rosneft'],
       eventIds: ['loan'],
+      mentions: [
+        { id: 'rosneft', start: 0, end: 7 },
+        { id: 'loan', start: 8, end: 12 },
+      ],
     },
     {
       id: 'b/p1',
@@ -34,6 +38,10 @@ const corpus: BuiltCorpus = {
       text: 'The Rosneft loan was large.',
       entityIds: ['rosneft'],
       eventIds: ['loan'],
+      mentions: [
+        { id: 'rosneft', start: 4, end: 11 },
+        { id: 'loan', start: 12, end: 16 },
+      ],
     },
   ],
   entities: [

@@ -24,7 +24,7 @@ function citedPassage(corpus: BuiltCorpus, passage: Passage, subject: string): C
     passageId: passage.id,
     text: passage.text,
     caption: passage.caption === true,
-    emphasis: emphasisFor(corpus, passage, [subject]),
+    emphasis: emphasisFor(passage, [subject]),
     article: citedArticleOf(article),
   };
 }

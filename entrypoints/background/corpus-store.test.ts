@@ -9,7 +9,9 @@ const corpus: BuiltCorpus = {
   articles: [
     { id: 'a', outlet: 'Wire', headline: 'Rosneft', url: null, published: null, authors: [], seed: 's' },
   ],
-  passages: [{ id: 'a/p1', articleId: 'a', text: 'Rosneft lent money.', entityIds: [], eventIds: [] }],
+  passages: [
+    { id: 'a/p1', articleId: 'a', text: 'Rosneft lent money.', entityIds: [], eventIds: [], mentions: [] },
+  ],
   entities: [],
   events: [],
   disagreements: [],

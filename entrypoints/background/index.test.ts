@@ -11,7 +11,14 @@ const corpus: BuiltCorpus = {
     { id: 'a', outlet: 'Wire', headline: 'Oil', url: null, published: null, authors: [], seed: 's' },
   ],
   passages: [
-    { id: 'a/p1', articleId: 'a', text: 'Rosneft lent money.', entityIds: ['rosneft'], eventIds: [] },
+    {
+      id: 'a/p1',
+      articleId: 'a',
+      text: 'Rosneft lent money.',
+      entityIds: ['rosneft'],
+      eventIds: [],
+      mentions: [{ id: 'rosneft', start: 0, end: 7 }],
+    },
   ],
   entities: [
     {

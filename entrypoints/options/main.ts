@@ -14,6 +14,7 @@ import {
   updateSettings,
   watchSettings,
 } from '@/src/shared/settings';
+import { applyTheme } from '@/src/shared/theme';
 import { patchFromControl, renderControls, showControlValues } from './form-controls';
 import { paintPreview, renderPreviewSentence } from './highlight-preview';
 import { renderPausedSites } from './paused-sites-list';
@@ -21,7 +22,6 @@ import { downloadSettings, readSettingsFile } from './settings-file';
 import { renderShortcuts, setUpShortcutSettings } from './shortcuts';
 import { bindSiteListField } from './site-list-field';
 import { createStatusAnnouncer } from './status';
-import { applyTheme } from './theme';
 
 /** How long a range must rest before its value is stored (storage.sync limits writes per minute). */
 const RANGE_SAVE_DELAY_MS = 300;

@@ -3,6 +3,7 @@
  * filter chips with "Clear filters". It owns the {@link FilterState} and reports each change.
  */
 import type { EntityType } from '@/src/core/corpus-types';
+import { formatIsoDate } from '@/src/shared/format/format-date';
 import { type MessageKey, t } from '@/src/shared/i18n';
 import type { CorpusOverview } from '@/src/shared/protocol';
 import { byId, el, replaceChildren } from './dom';
@@ -16,7 +17,6 @@ import {
   removeChip,
   toggleInList,
 } from './filters';
-import { formatIsoDate } from './format-date';
 
 const allTypes: readonly EntityType[] = ['person', 'organization', 'country', 'place'];
 

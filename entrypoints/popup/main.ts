@@ -5,11 +5,11 @@
 import './style.css';
 import { localizePage } from '@/src/shared/i18n';
 import { loadSettings, watchSettings } from '@/src/shared/settings';
+import { applyTheme } from '@/src/shared/theme';
 import { byId } from './dom';
 import { initPageView } from './page-view';
 import { createSearchView } from './search-view';
 import { createViewTabs } from './tabs';
-import { applyTheme } from './theme';
 
 /** Whether a key press is text entry the popup's shortcuts must leave alone. */
 function isTyping(target: EventTarget | null): boolean {

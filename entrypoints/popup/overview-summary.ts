@@ -2,8 +2,9 @@
  * The facts the popup's empty state shows about the corpus, computed from the background's
  * overview: the date span and the events in date order.
  */
+
+import { formatIsoDate } from '@/src/shared/format/format-date';
 import type { CorpusOverview } from '@/src/shared/protocol';
-import { formatIsoDate } from './format-date';
 
 /**
  * "27 Mar 2019 – 3 Jun 2019" for the corpus's dates, one date when both ends are the same,

@@ -3,10 +3,10 @@
  * mentioned actors as chips, the events with their dates) and an invitation to search.
  */
 
+import { formatIsoDate } from '@/src/shared/format/format-date';
 import { t } from '@/src/shared/i18n';
 import type { CorpusOverview } from '@/src/shared/protocol';
 import { el, replaceChildren } from './dom';
-import { formatIsoDate } from './format-date';
 import { eventsByDate, formatDateSpan } from './overview-summary';
 
 /** How many actors and events the overview lists. */

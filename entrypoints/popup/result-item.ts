@@ -3,12 +3,12 @@
  * date, the headline (a link when the article's URL is usable) and a "Copy citation" button.
  */
 
+import { articleLink } from '@/src/shared/format/article-link';
+import { emphasisRuns } from '@/src/shared/format/emphasis-runs';
+import { articleDateLabel } from '@/src/shared/format/format-date';
 import { t } from '@/src/shared/i18n';
 import type { SearchHit } from '@/src/shared/protocol';
-import { articleLink } from './article-link';
 import { el } from './dom';
-import { emphasisRuns } from './emphasis-runs';
-import { articleDateLabel } from './format-date';
 
 /** What a result can do; the results list supplies it. */
 export interface ResultActions {
@@ -32,7 +32,7 @@ export function renderResultItem(hit: SearchHit, index: number, actions: ResultA
   const id = `result-${index}`;
   const { article } = hit;
   const link = articleLink(article.url);
-  const date = articleDateLabel(article, t('popupInferredDate', '$1'));
+  const date = articleDateLabel(article, t('dateInferred', '$1'));
 
   const quote = el('blockquote', { className: 'result-quote', id: `${id}-quote` });
   quote.append(passageFragment(hit.text, hit.emphasis));

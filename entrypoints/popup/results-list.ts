@@ -4,10 +4,10 @@
  * opened, copies the citation.
  */
 
+import { formatCitation } from '@/src/shared/format/citation';
 import { t } from '@/src/shared/i18n';
 import type { SearchHit } from '@/src/shared/protocol';
 import { announce } from './announcer';
-import { formatCitation } from './citation';
 import { replaceChildren } from './dom';
 import { nextFocusIndex, searchBoxIndex } from './list-navigation';
 import { renderResultItem } from './result-item';
@@ -47,7 +47,7 @@ export function createResultsList(options: ResultsListOptions): ResultsList {
   }
 
   async function copyCitation(hit: SearchHit, button?: HTMLButtonElement): Promise<void> {
-    const citation = formatCitation(hit, { inferredTemplate: t('popupInferredDate', '$1') });
+    const citation = formatCitation(hit, { inferredTemplate: t('dateInferred', '$1') });
     try {
       await navigator.clipboard.writeText(citation);
     } catch (error) {

@@ -1,4 +1,7 @@
-import { articleDateLabel, formatCitation, isCompleteUrl } from '@/src/core/citation';
+import { articleLink } from '@/src/shared/format/article-link';
+import { formatCitation } from '@/src/shared/format/citation';
+import { emphasisRuns } from '@/src/shared/format/emphasis-runs';
+import { articleDateLabel } from '@/src/shared/format/format-date';
 import { type MessageKey, t } from '@/src/shared/i18n';
 import type { CardData, CitedPassage } from '@/src/shared/protocol';
 
@@ -37,15 +40,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** The passage text as text nodes, with the subject's mentions in <strong>: never parsed as HTML. */
 function quoteText(doc: Document, passage: CitedPassage): DocumentFragment {
   const fragment = doc.createDocumentFragment();
-  let at = 0;
-  const ranges = [...passage.emphasis].sort((a, b) => a[0] - b[0]);
-  for (const [start, end] of ranges) {
-    if (start < at) continue;
-    fragment.append(doc.createTextNode(passage.text.slice(at, start)));
-    fragment.append(el(doc, 'strong', undefined, passage.text.slice(start, end)));
-    at = end;
+  for (const run of emphasisRuns(passage.text, passage.emphasis)) {
+    fragment.append(run.emphasised ? el(doc, 'strong', undefined, run.text) : doc.createTextNode(run.text));
   }
-  fragment.append(doc.createTextNode(passage.text.slice(at)));
   return fragment;
 }
 
@@ -56,22 +53,25 @@ function passageItem(doc: Document, passage: CitedPassage, actions: CardActions)
   quote.append(quoteText(doc, passage));
   const source = el(doc, 'p', 'source');
   source.append(el(doc, 'span', 'outlet', passage.article.outlet), doc.createTextNode(' · '));
-  source.append(el(doc, 'span', 'date', articleDateLabel(passage.article)), doc.createTextNode(' · '));
-  if (isCompleteUrl(passage.article.url)) {
+  const inferredTemplate = t('dateInferred', '$1');
+  const date = articleDateLabel(passage.article, inferredTemplate)?.text ?? t('card_undated');
+  source.append(el(doc, 'span', 'date', date), doc.createTextNode(' · '));
+  const address = articleLink(passage.article.url);
+  if (address.kind === 'link') {
     const link = el(doc, 'a', 'headline', passage.article.headline);
-    link.href = passage.article.url;
+    link.href = address.href;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     source.append(link);
   } else {
     const headline = el(doc, 'cite', 'headline', passage.article.headline);
-    if (passage.article.url) headline.title = t('card_truncatedLink', passage.article.url);
+    if (address.kind !== 'none') headline.title = t('card_truncatedLink', address.text);
     source.append(headline);
   }
   const copy = el(doc, 'button', 'copy', t('card_copyCitation'));
   copy.type = 'button';
   copy.addEventListener('click', async () => {
-    const done = await actions.copy(formatCitation(passage.text, passage.article));
+    const done = await actions.copy(formatCitation(passage, { inferredTemplate }));
     copy.textContent = done ? t('card_copied') : t('card_copyFailed');
     setTimeout(() => {
       copy.textContent = t('card_copyCitation');

@@ -124,6 +124,13 @@ export interface ArticleMeta {
   notes?: string[];
 }
 
+/** Where a passage names an entity or an event: text[start, end) names `id`. */
+export interface PassageMention {
+  id: string;
+  start: number;
+  end: number;
+}
+
 /** A paragraph of an article: the unit that cards quote and search returns. */
 export interface Passage {
   /** `${articleId}/p${n}`, n counting from 1 in article order. */
@@ -135,6 +142,11 @@ export interface Passage {
   caption?: boolean;
   entityIds: string[];
   eventIds: string[];
+  /**
+   * Every mention of an entity or event in `text`, in text order, as the build's recogniser
+   * found it: cards emphasise them without recognising the corpus again at run time.
+   */
+  mentions: PassageMention[];
 }
 
 /** The built corpus: the public JSON format written by `npm run corpus -- --out FILE`. */

@@ -33,7 +33,7 @@ const passage = (
 ): Passage => {
   const n = (order.get(articleId) ?? 0) + 1;
   order.set(articleId, n);
-  return { id: `${articleId}/p${n}`, articleId, text, entityIds, eventIds: [], ...extra };
+  return { id: `${articleId}/p${n}`, articleId, text, entityIds, eventIds: [], mentions: [], ...extra };
 };
 
 function testCorpus(): BuiltCorpus {
@@ -182,6 +182,7 @@ describe('rankEventPassages', () => {
       text: 'Earlier.',
       entityIds: [],
       eventIds: ['phone-call'],
+      mentions: [],
     });
     expect(rankEventPassages(corpus, 'phone-call', 10).map((p) => p.id)).toEqual([
       'daily-2/p1',
@@ -195,23 +196,24 @@ describe('rankEventPassages', () => {
 });
 
 describe('emphasisFor', () => {
-  it('finds the subject’s mentions with the recogniser, longest alias first', () => {
-    const corpus = testCorpus();
-    const p = {
-      ...(corpus.passages[0] as Passage),
-      text: 'Vladimir Putin called. Later Putin’s aide spoke.',
-    };
-    corpus.passages[0] = p;
-    const ranges = emphasisFor(corpus, p, ['vladimir-putin']);
-    expect(ranges.map(([s, e]) => p.text.slice(s, e))).toEqual(['Vladimir Putin', 'Putin']);
-    expect(emphasisFor(corpus, p, ['rosneft'])).toEqual([]);
+  const text = 'Vladimir Putin called Rosneft. Later Putin’s aide spoke.';
+  const p = passage('wire', text, ['vladimir-putin', 'rosneft'], {
+    mentions: [
+      { id: 'vladimir-putin', start: 0, end: 14 },
+      { id: 'rosneft', start: 22, end: 29 },
+      { id: 'vladimir-putin', start: 37, end: 42 },
+    ],
   });
 
-  it('finds several subjects in one passage in text order', () => {
-    const corpus = testCorpus();
-    const p = corpus.passages[1] as Passage;
-    const ranges = emphasisFor(corpus, p, ['rosneft', 'vladimir-putin']);
-    expect(ranges.map(([s, e]) => p.text.slice(s, e))).toEqual(['Putin', 'Rosneft']);
+  it('gives the ranges the build recorded for the subject only', () => {
+    const ranges = emphasisFor(p, ['vladimir-putin']);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Vladimir Putin', 'Putin']);
+    expect(emphasisFor(p, ['lima-group'])).toEqual([]);
+  });
+
+  it('gives several subjects in text order', () => {
+    const ranges = emphasisFor(p, ['rosneft', 'vladimir-putin']);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Vladimir Putin', 'Rosneft', 'Putin']);
   });
 });
 

@@ -6,9 +6,6 @@
 import type MiniSearch from 'minisearch';
 import type { ArticleMeta, BuiltCorpus, Passage } from './corpus-types';
 import { foldPhrase } from './fold';
-import { createRecognizer, type Recognizer } from './recognizer';
-import { recognizerDataOf } from './recognizer-data';
-import type { PageRecognition } from './recognizer-types';
 import { articleDateOf, passageOrderOf, searchWordsOf } from './search-corpus';
 import { SEARCH_BOOSTS, type SearchDocument } from './search-options';
 
@@ -70,8 +67,6 @@ function compareDates(a: string | null, b: string | null): number {
 /** Lookups a ranking needs, cached per corpus object. */
 interface CorpusLookups {
   articles: Map<string, ArticleMeta>;
-  recognizer: Recognizer | null;
-  recognitions: Map<string, { found: PageRecognition; blockOf: Map<string, number> }>;
 }
 
 const lookupsCache = new WeakMap<BuiltCorpus, CorpusLookups>();
@@ -81,8 +76,6 @@ function lookupsOf(corpus: BuiltCorpus): CorpusLookups {
   if (!lookups) {
     lookups = {
       articles: new Map(corpus.articles.map((a) => [a.id, a])),
-      recognizer: null,
-      recognitions: new Map(),
     };
     lookupsCache.set(corpus, lookups);
   }
@@ -188,48 +181,11 @@ export function rankEventPassages(corpus: BuiltCorpus, eventId: string, limit: n
     .map(([, item]) => item.passage);
 }
 
-/** Recognises a passage's whole article once (so page-wide evidence counts as in the build). */
-function recognitionOf(corpus: BuiltCorpus, articleId: string) {
-  const lookups = lookupsOf(corpus);
-  let cached = lookups.recognitions.get(articleId);
-  if (!cached) {
-    lookups.recognizer ??= createRecognizer(recognizerDataOf(corpus));
-    const passages = corpus.passages.filter((p) => p.articleId === articleId);
-    const headline = lookups.articles.get(articleId)?.headline ?? '';
-    const found = lookups.recognizer.recognize([
-      { text: headline, main: true },
-      ...passages.map((p) => ({ text: p.text, main: true })),
-    ]);
-    cached = { found, blockOf: new Map(passages.map((p, i) => [p.id, i + 1])) };
-    lookups.recognitions.set(articleId, cached);
-  }
-  return cached;
-}
-
 /**
- * The [start, end) ranges of a passage's text that name the given entities or events, found
- * by the same recogniser that tagged the passage, so the card can emphasise its subject.
+ * The [start, end) ranges of a passage's text that name the given entities or events, in
+ * text order, from the mentions the build recorded, so the card can emphasise its subject.
  */
-export function emphasisFor(
-  corpus: BuiltCorpus,
-  passage: Passage,
-  ids: readonly string[],
-): Array<[number, number]> {
+export function emphasisFor(passage: Passage, ids: readonly string[]): Array<[number, number]> {
   const wanted = new Set(ids);
-  const { found, blockOf } = recognitionOf(corpus, passage.articleId);
-  const block = blockOf.get(passage.id);
-  if (block === undefined) return [];
-  const ranges: Array<[number, number]> = [
-    ...found.mentions.filter((m) => m.block === block && wanted.has(m.entityId)),
-    ...found.events.filter((e) => e.block === block && wanted.has(e.eventId)),
-  ]
-    .map((m): [number, number] => [m.start, m.end])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Array<[number, number]> = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push(range);
-  }
-  return merged;
+  return passage.mentions.filter((m) => wanted.has(m.id)).map((m): [number, number] => [m.start, m.end]);
 }

@@ -42,6 +42,7 @@ function testCorpus(): BuiltCorpus {
       text,
       entityIds,
       eventIds: [],
+      mentions: [],
       ...(caption ? { caption } : {}),
     });
   };
@@ -192,6 +193,7 @@ describe('searchCorpus', () => {
         text: word,
         entityIds: [],
         eventIds: [],
+        mentions: [],
       });
     });
     const response = searchCorpus(setUp(corpus), { query: 'zeta' });
@@ -208,7 +210,14 @@ describe('searchCorpus', () => {
       [22, 'A troop'],
       [23, 'A groop'],
     ] as const) {
-      corpus.passages.push({ id: `wire/p${n}`, articleId: 'wire', text, entityIds: [], eventIds: [] });
+      corpus.passages.push({
+        id: `wire/p${n}`,
+        articleId: 'wire',
+        text,
+        entityIds: [],
+        eventIds: [],
+        mentions: [],
+      });
     }
     const search = setUp(corpus);
     // Three "troop" and two "troops" (prefix) are enough: "groop", one edit away, stays out.
@@ -288,6 +297,7 @@ function syntheticCorpus(count: number): BuiltCorpus {
       text: words.join(' '),
       entityIds: [],
       eventIds: [],
+      mentions: [],
     });
   }
   return {

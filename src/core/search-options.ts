@@ -1,4 +1,4 @@
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
 import { foldPhrase } from './fold';
 
 /** One searchable document: a passage with its article's headline and outlet and the names it mentions. */
@@ -27,12 +27,4 @@ export const searchIndexOptions: Options<SearchDocument> = {
     const folded = foldPhrase(term);
     return folded.length > 0 ? folded : null;
   },
-};
-
-/** Default query options: prefix and a little fuzziness on longer words, boosted fields. */
-export const defaultSearchOptions: SearchOptions = {
-  boost: { ...SEARCH_BOOSTS },
-  prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
-  combineWith: 'AND',
 };

@@ -36,14 +36,6 @@ export const TOKEN_CAMEL_SPLIT = 8;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
-/** Hashes a folded code unit into a running FNV-1a token hash. */
-export function hashStep(hash: number, foldedCode: number): number {
-  return Math.imul(hash ^ foldedCode, FNV_PRIME);
-}
-
-/** The FNV-1a seed every token hash starts from. */
-export const HASH_SEED = FNV_OFFSET;
-
 /**
  * Word tokens of a text in struct-of-arrays form, reused between calls so scanning a page
  * allocates nothing per token. Offsets are UTF-16 indices into the scanned text.

@@ -85,6 +85,24 @@ describe('the committed corpus', () => {
     for (const passage of corpus.passages) expect(articleIds.has(passage.articleId)).toBe(true);
   });
 
+  it('records where each passage names its entities and events, so cards need no recognition', () => {
+    for (const passage of corpus.passages) {
+      const ids = new Set([...passage.entityIds, ...passage.eventIds]);
+      expect(new Set(passage.mentions.map((m) => m.id)), passage.id).toEqual(ids);
+      let previous = -1;
+      for (const mention of passage.mentions) {
+        expect(mention.start).toBeGreaterThanOrEqual(previous);
+        expect(mention.end).toBeLessThanOrEqual(passage.text.length);
+        expect(passage.text.slice(mention.start, mention.end).trim().length, passage.id).toBeGreaterThan(0);
+        previous = mention.start;
+      }
+    }
+    const putin = corpus.passages.flatMap((p) =>
+      p.mentions.filter((m) => m.id === 'vladimir-putin').map((m) => p.text.slice(m.start, m.end)),
+    );
+    expect(putin).toEqual(expect.arrayContaining(['Vladimir Putin', 'Putin']));
+  });
+
   it('catalogs the story: the main actors and at least fifteen events', () => {
     const ids = new Set(corpus.entities.map((e) => e.id));
     for (const name of [

@@ -45,6 +45,14 @@ export function buildCorpus(
     article.blocks.forEach((block, index) => {
       if (block.kind === 'heading') return;
       const blockIndex = index + 1;
+      const mentions = [
+        ...found.mentions
+          .filter((m) => m.block === blockIndex)
+          .map((m) => ({ id: m.entityId, start: m.start, end: m.end })),
+        ...found.events
+          .filter((e) => e.block === blockIndex)
+          .map((e) => ({ id: e.eventId, start: e.start, end: e.end })),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
       const entityIds = [
         ...new Set(found.mentions.filter((m) => m.block === blockIndex).map((m) => m.entityId)),
       ];
@@ -57,6 +65,7 @@ export function buildCorpus(
         ...(block.kind === 'caption' ? { caption: true } : {}),
         entityIds,
         eventIds,
+        mentions,
       });
     });
   }
