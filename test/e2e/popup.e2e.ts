@@ -3,6 +3,7 @@ import { formatAxeViolations, seriousAxeViolations } from './support/axe';
 import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
+import { pollUntil } from './support/poll';
 import {
   describeFocus,
   emptySearchBox,
@@ -266,7 +267,14 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
 
     await popup.click(`#panel-page button.mention[data-kind="${rosneft.kind}"][data-id="${rosneft.id}"]`);
     // After a successful reveal the popup calls window.close(); as a tab it may or may not close.
-    await demo.page.bringToFront();
+    // Firefox can refuse to activate another tab while that closing is under way: try again.
+    await pollUntil(
+      async () => {
+        await demo.page.bringToFront();
+        return true;
+      },
+      { timeoutMs: 10_000, description: 'the demo tab to come to the front' },
+    );
     const card = await demo.waitFor(readCard, 'the card of Rosneft to open in the demo tab', 20_000);
     expect(card.name).toBe('Rosneft');
     expect(card.passages.length).toBeGreaterThan(0);
