@@ -113,6 +113,10 @@ export function chromiumUiPage(page: PlaywrightPage): UiPage {
 
 /** Wraps a Puppeteer page of Firefox (over WebDriver BiDi) showing an extension page. */
 export function firefoxUiPage(page: PuppeteerPage): UiPage {
+  const uploadDirs: string[] = [];
+  const removeUploads = () =>
+    Promise.all(uploadDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  page.once('close', () => void removeUploads());
   const evaluate = <T, A>(fn: (arg: A) => T, arg?: A) =>
     page.evaluate(fn as (a: unknown) => never, arg) as Promise<T>;
   return {
@@ -137,16 +141,15 @@ export function firefoxUiPage(page: PuppeteerPage): UiPage {
     press: (key) => page.keyboard.press(key as never),
     async chooseFile(selector, fileName, contents) {
       await waitForSelector(evaluate, selector);
+      // Firefox reads a chosen file lazily, when the page calls file.text(), so the file
+      // must outlive this call: it is removed when the page closes.
       const dir = await mkdtemp(join(tmpdir(), 'sourcelight-upload-'));
-      try {
-        const path = join(dir, fileName);
-        await writeFile(path, contents, 'utf8');
-        const input = await page.$(selector);
-        if (!input) throw new Error(`${selector} disappeared`);
-        await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      uploadDirs.push(dir);
+      const path = join(dir, fileName);
+      await writeFile(path, contents, 'utf8');
+      const input = await page.$(selector);
+      if (!input) throw new Error(`${selector} disappeared`);
+      await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
     },
     front: async () => {
       await page.bringToFront();
@@ -157,6 +160,7 @@ export function firefoxUiPage(page: PuppeteerPage): UiPage {
     isClosed: () => page.isClosed(),
     close: async () => {
       if (!page.isClosed()) await page.close();
+      await removeUploads();
     },
   };
 }
