@@ -15,6 +15,30 @@ export const WORD_UPPER = 3;
 /** Invisible inside words: soft hyphen, zero-width characters, combining marks. */
 export const IGNORABLE = 4;
 
+/** What a separator does between two words, kept in bits 24-27 of its `charInfo` entry. */
+export const SEPARATOR_JOIN = 1; // hyphen, dash, apostrophe
+export const SEPARATOR_DOT = 2; // full stop
+export const SEPARATOR_BREAK = 4; // any other punctuation or symbol
+export const SEPARATOR_SPACE = 8; // white space
+export const SEPARATOR_KIND_SHIFT = 24;
+
+/** The kind of a separator code unit: one of the SEPARATOR_* kinds above. */
+function separatorKind(code: number): number {
+  if (code === 0x2e) return SEPARATOR_DOT;
+  if (
+    code === 0x2d ||
+    code === 0x27 ||
+    code === 0x2019 ||
+    code === 0x2bc ||
+    (code >= 0x2010 && code <= 0x2015)
+  )
+    return SEPARATOR_JOIN;
+  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f)
+    return SEPARATOR_SPACE;
+  if (code >= 0x2000 && code <= 0x200a) return SEPARATOR_SPACE;
+  return SEPARATOR_BREAK;
+}
+
 const classes = new Uint8Array(65536);
 const folds = new Uint16Array(65536);
 /** Set in a `charInfo` entry for Cyrillic letters. */
@@ -22,7 +46,8 @@ export const CYRILLIC_BIT = 0x10;
 
 /**
  * Class and fold of each code unit in one word, for the tokenizer's inner loop:
- * `class | CYRILLIC_BIT? | folded << 8`, or 0 while the code unit has not been seen.
+ * `class | CYRILLIC_BIT? | folded << 8 | separator kind << 24`, or 0 while the code unit has
+ * not been seen.
  */
 export const charInfo = new Uint32Array(65536);
 
@@ -51,7 +76,9 @@ function classify(code: number): void {
   } else {
     folds[code] = code;
   }
-  charInfo[code] = cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | ((folds[code] as number) << 8);
+  const kind = cls === SEPARATOR ? separatorKind(code) << SEPARATOR_KIND_SHIFT : 0;
+  charInfo[code] =
+    (cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | ((folds[code] as number) << 8) | kind) >>> 0;
 }
 
 /** Classifies a code unit not yet seen and returns its `charInfo` entry. */

@@ -128,30 +128,33 @@ export function createRecognizer(data: RecognizerData): Recognizer {
   });
   const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));
 
-  /** Runs the per-match checks that need the words around the match; returns the refs that pass. */
-  const plausibleRefs = (text: string, hits: TermHit[]): AliasRef[] => {
+  /**
+   * Runs the per-match checks that need the words around the match on the alias matcher's
+   * hits [from, to), which all cover the same words; returns the refs that pass.
+   */
+  const plausibleRefs = (text: string, from: number, to: number): AliasRef[] => {
     const tokens = aliasMatcher.tokens;
-    const first = hits[0] as TermHit;
+    const hits = aliasMatcher.hits;
+    const firstToken = hits.firstTokens[from] as number;
+    const lastToken = hits.lastTokens[from] as number;
     const starts: number[] = [];
     const ends: number[] = [];
-    for (let t = first.firstToken; t <= first.lastToken; t++) {
+    for (let t = firstToken; t <= lastToken; t++) {
       starts.push(tokens.starts[t] as number);
       ends.push(tokens.ends[t] as number);
     }
     let neighbours: string[] | null = null;
     const passing: AliasRef[] = [];
-    for (const hit of hits) {
-      const ref = aliasRefs[hit.term] as AliasRef;
+    for (let h = from; h < to; h++) {
+      const ref = aliasRefs[hits.terms[h] as number] as AliasRef;
       if (!honoursCapitals(ref.alias, ref.words, text, starts, ends)) continue;
-      if (SHORT_CAPS.test(ref.alias.text) && inAllCapsRun(tokens, first.firstToken, first.lastToken))
-        continue;
+      if (SHORT_CAPS.test(ref.alias.text) && inAllCapsRun(tokens, firstToken, lastToken)) continue;
       const friends = falseFriends[ref.entity];
       if (friends && friends.size > 0) {
-        neighbours ??= neighbourWords(text, tokens, first.firstToken, first.lastToken);
+        neighbours ??= neighbourWords(text, tokens, firstToken, lastToken);
         if (neighbours.some((word) => friends.has(word))) continue;
       }
-      if ((ref.surnameOnly || ref.alias.ambiguous) && precededByOtherName(text, tokens, first.firstToken))
-        continue;
+      if ((ref.surnameOnly || ref.alias.ambiguous) && precededByOtherName(text, tokens, firstToken)) continue;
       passing.push(ref);
     }
     return passing;
@@ -164,15 +167,17 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       const accepted: Array<{ block: number; start: number; end: number; ref: AliasRef }> = [];
       const pending: Candidate[] = [];
       blocks.forEach((block, blockIndex) => {
-        const hits = aliasMatcher.findAll(block.text);
-        for (let i = 0; i < hits.length; ) {
+        const count = aliasMatcher.scan(block.text);
+        const { starts, ends } = aliasMatcher.hits;
+        for (let i = 0; i < count; ) {
+          // Hits of several aliases on the same words come together; judge them as one group.
+          const start = starts[i] as number;
+          const end = ends[i] as number;
           let j = i + 1;
-          while (j < hits.length && (hits[j] as TermHit).start === (hits[i] as TermHit).start) j++;
-          const group = hits.slice(i, j);
+          while (j < count && starts[j] === start) j++;
+          const refs = plausibleRefs(block.text, i, j);
           i = j;
-          const refs = plausibleRefs(block.text, group);
           if (refs.length === 0) continue;
-          const { start, end } = group[0] as TermHit;
           const sure = refs.filter((ref) => !ref.alias.ambiguous);
           const sureEntities = new Set(sure.map((ref) => ref.entity));
           if (sureEntities.size === 1)

@@ -5,6 +5,7 @@ import {
   GAP_BREAK,
   GAP_DOT,
   GAP_JOIN,
+  GAP_MASK,
   GAP_WHITESPACE,
   splitPhrase,
   TOKEN_ALL_CAPS,
@@ -70,8 +71,8 @@ export function aliasTokensOf(text: string): string[] {
  * is in capitals and "US" may just be "us".
  */
 export function inAllCapsRun(tokens: TokenBuffer, first: number, last: number): boolean {
-  const before = first > 0 ? (tokens.flags[first - 1] as number) : 0;
-  const after = last + 1 < tokens.count ? (tokens.flags[last + 1] as number) : 0;
+  const before = first > 0 ? (tokens.marks[first - 1] as number) : 0;
+  const after = last + 1 < tokens.count ? (tokens.marks[last + 1] as number) : 0;
   return (before & TOKEN_ALL_CAPS) !== 0 || (after & TOKEN_ALL_CAPS) !== 0;
 }
 
@@ -83,11 +84,11 @@ export function inAllCapsRun(tokens: TokenBuffer, first: number, last: number): 
 export function precededByOtherName(text: string, tokens: TokenBuffer, first: number): boolean {
   if (first === 0) return false;
   const previous = first - 1;
-  if (((tokens.gaps[first] as number) & ~GAP_WHITESPACE) !== 0) return false;
-  const flags = tokens.flags[previous] as number;
-  if ((flags & TOKEN_CAPITALISED) === 0 || (flags & TOKEN_ALL_CAPS) !== 0) return false;
+  if (((tokens.marks[first] as number) & GAP_MASK & ~GAP_WHITESPACE) !== 0) return false;
+  const marks = tokens.marks[previous] as number;
+  if ((marks & TOKEN_CAPITALISED) === 0 || (marks & TOKEN_ALL_CAPS) !== 0) return false;
   // A capital at the start of a sentence says nothing ("Since Guaidó invoked...").
-  if (previous === 0 || ((tokens.gaps[previous] as number) & (GAP_DOT | GAP_BREAK)) !== 0) return false;
+  if (previous === 0 || ((tokens.marks[previous] as number) & (GAP_DOT | GAP_BREAK)) !== 0) return false;
   const word = foldedSlice(text, tokens.starts[previous] as number, tokens.ends[previous] as number);
   if (word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word)) return false;
   return true;
@@ -96,10 +97,13 @@ export function precededByOtherName(text: string, tokens: TokenBuffer, first: nu
 /** The folded words right before and after a match, for false-friend checks ("Adriana" Lima). */
 export function neighbourWords(text: string, tokens: TokenBuffer, first: number, last: number): string[] {
   const words: string[] = [];
-  if (first > 0 && ((tokens.gaps[first] as number) & ~(GAP_JOIN | GAP_WHITESPACE)) === 0) {
+  if (first > 0 && ((tokens.marks[first] as number) & GAP_MASK & ~(GAP_JOIN | GAP_WHITESPACE)) === 0) {
     words.push(foldedSlice(text, tokens.starts[first - 1] as number, tokens.ends[first - 1] as number));
   }
-  if (last + 1 < tokens.count && ((tokens.gaps[last + 1] as number) & ~(GAP_JOIN | GAP_WHITESPACE)) === 0) {
+  if (
+    last + 1 < tokens.count &&
+    ((tokens.marks[last + 1] as number) & GAP_MASK & ~(GAP_JOIN | GAP_WHITESPACE)) === 0
+  ) {
     words.push(foldedSlice(text, tokens.starts[last + 1] as number, tokens.ends[last + 1] as number));
   }
   return words;

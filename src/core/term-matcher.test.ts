@@ -71,6 +71,28 @@ describe('term matcher', () => {
   });
 });
 
+describe('term matcher scan buffer', () => {
+  it('holds the same matches as findAll, grows past its first size and is reset per scan', () => {
+    const matcher = createTermMatcher(['Maduro', 'Juan Guaidó', 'Guaidó']);
+    const text = 'Maduro and Juan Guaidó; Guaidó. '.repeat(50);
+    const listed = matcher.findAll(text);
+    expect(listed).toHaveLength(150);
+    expect(matcher.scan(text)).toBe(150);
+    const fromBuffer = Array.from({ length: 150 }, (_, i) => matcher.hits.at(i));
+    expect(fromBuffer).toEqual(listed);
+    expect(matcher.scan('nothing to see')).toBe(0);
+    expect(matcher.hits.count).toBe(0);
+  });
+  it('lists as candidates only words that pass the filter or are Cyrillic', () => {
+    const matcher = createTermMatcher(['Lavrov']);
+    matcher.scan('Sergei Lavrov met Лаврова today');
+    const { candidates, candidateCount, starts } = matcher.tokens;
+    const words = Array.from(candidates.subarray(0, candidateCount), (t) => starts[t]);
+    // "Lavrov" passes the filter, "Лаврова" is Cyrillic; the other words never reach the trie.
+    expect(words).toEqual([7, 18]);
+  });
+});
+
 describe('splitPhrase', () => {
   it('splits phrases exactly as the page tokenizer splits text (property)', () => {
     const pieces = fc.constantFrom(

@@ -27,6 +27,13 @@ export interface TermMatcher {
    * `overlapping` every phrase wherever it occurs (event cue words inside longer cues).
    */
   findAll(text: string, overlapping?: boolean): TermHit[];
+  /**
+   * Like `findAll`, but writes the matches into the reusable `hits` buffer and returns how
+   * many there are: no allocation per match, for the page scan's hot path.
+   */
+  scan(text: string, overlapping?: boolean): number;
+  /** The matches of the last `scan`, valid until the next call. */
+  readonly hits: HitBuffer;
   /** The tokens of the last text scanned, for callers that look at neighbouring words. */
   readonly tokens: TokenBuffer;
 }
@@ -41,13 +48,51 @@ export interface TermHit {
   lastToken: number;
 }
 
-interface TrieNode {
-  /** The folded token this edge stands for, to rule out hash collisions. */
-  token: string;
-  /** True when the edge is a Cyrillic stem that accepts an inflection ending. */
-  stem: boolean;
-  terms: number[] | null;
-  next: Map<number, TrieNode[]> | null;
+/** Matches in struct-of-arrays form, reused between scans; entry `i` is one `TermHit`. */
+export class HitBuffer {
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  terms = new Int32Array(64);
+  firstTokens = new Int32Array(64);
+  lastTokens = new Int32Array(64);
+
+  /** Appends one match, growing the arrays when full. */
+  push(start: number, end: number, term: number, firstToken: number, lastToken: number): void {
+    const i = this.count;
+    if (i === this.starts.length) this.grow();
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.terms[i] = term;
+    this.firstTokens[i] = firstToken;
+    this.lastTokens[i] = lastToken;
+    this.count = i + 1;
+  }
+
+  /** Match `i` as an object. */
+  at(i: number): TermHit {
+    return {
+      start: this.starts[i] as number,
+      end: this.ends[i] as number,
+      term: this.terms[i] as number,
+      firstToken: this.firstTokens[i] as number,
+      lastToken: this.lastTokens[i] as number,
+    };
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const widen = (old: Int32Array) => {
+      const fresh = new Int32Array(size);
+      fresh.set(old);
+      return fresh;
+    };
+    this.starts = widen(this.starts);
+    this.ends = widen(this.ends);
+    this.terms = widen(this.terms);
+    this.firstTokens = widen(this.firstTokens);
+    this.lastTokens = widen(this.lastTokens);
+  }
 }
 
 const FILTER_BITS = 1 << 16;
@@ -84,26 +129,90 @@ const RUSSIAN_ENDINGS = new Set([
 ]);
 const RUSSIAN_STEM_VOWELS = /[аяьйоеыиую]$/;
 
+/** A trie node while the matcher is being built. */
+interface BuildNode {
+  /** The folded token of the edge into this node, to rule out hash collisions. */
+  token: string;
+  /** True when the edge is a Cyrillic stem that accepts an inflection ending. */
+  stem: boolean;
+  terms: number[] | null;
+  children: BuildNode[];
+}
+
+/**
+ * The trie compiled to flat arrays: node `n` has `tokens[n]`, `stems[n]`, `terms[n]`; its
+ * edges live in one open-addressing table keyed by (parent node, token hash), so a probe is
+ * a couple of typed-array reads rather than a Map lookup per word.
+ */
+interface CompiledTrie {
+  tokens: string[];
+  stems: Uint8Array;
+  terms: Array<number[] | null>;
+  hasChildren: Uint8Array;
+  mask: number;
+  edgeParents: Int32Array;
+  edgeHashes: Int32Array;
+  edgeChildren: Int32Array;
+}
+
+/** The first slot to probe for an edge out of `parent` keyed by `hash`. */
+function edgeSlot(parent: number, hash: number, mask: number): number {
+  return (Math.imul(hash ^ Math.imul(parent + 1, 0x9e3779b1 | 0), 0x85ebca6b | 0) >>> 7) & mask;
+}
+
+/** Numbers the nodes breadth-first and fills the edge table. */
+function compileTrie(root: BuildNode): CompiledTrie {
+  const nodes: BuildNode[] = [root];
+  const parents: number[] = [-1];
+  for (let n = 0; n < nodes.length; n++) {
+    for (const child of (nodes[n] as BuildNode).children) {
+      nodes.push(child);
+      parents.push(n);
+    }
+  }
+  const edges = nodes.length - 1;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const mask = size - 1;
+  const edgeParents = new Int32Array(size).fill(-1);
+  const edgeHashes = new Int32Array(size);
+  const edgeChildren = new Int32Array(size);
+  for (let n = 1; n < nodes.length; n++) {
+    const parent = parents[n] as number;
+    const hash = hashFolded((nodes[n] as BuildNode).token);
+    let slot = edgeSlot(parent, hash, mask);
+    while ((edgeParents[slot] as number) !== -1) slot = (slot + 1) & mask;
+    edgeParents[slot] = parent;
+    edgeHashes[slot] = hash;
+    edgeChildren[slot] = n;
+  }
+  return {
+    tokens: nodes.map((node) => node.token),
+    stems: Uint8Array.from(nodes, (node) => (node.stem ? 1 : 0)),
+    terms: nodes.map((node) => node.terms),
+    hasChildren: Uint8Array.from(nodes, (node) => (node.children.length > 0 ? 1 : 0)),
+    mask,
+    edgeParents,
+    edgeHashes,
+    edgeChildren,
+  };
+}
+
 /** Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. */
 export function createTermMatcher(phrases: readonly string[]): TermMatcher {
-  const root = new Map<number, TrieNode[]>();
+  const root: BuildNode = { token: '', stem: false, terms: null, children: [] };
   const filter = new Uint8Array(FILTER_BITS >> 3);
   /** First two folded letters of every Cyrillic first token: a cheap filter before stemming. */
   const cyrillicStarts = new Set<number>();
 
-  const edge = (map: Map<number, TrieNode[]>, token: string, stem: boolean): TrieNode => {
-    const hash = hashFolded(token);
-    let list = map.get(hash);
-    if (!list) {
-      list = [];
-      map.set(hash, list);
-    }
-    let node = list.find((n) => n.token === token && n.stem === stem);
+  const edge = (parent: BuildNode, token: string, stem: boolean): BuildNode => {
+    let node = parent.children.find((n) => n.token === token && n.stem === stem);
     if (!node) {
-      node = { token, stem, terms: null, next: null };
-      list.push(node);
+      node = { token, stem, terms: null, children: [] };
+      parent.children.push(node);
     }
-    if (map === root) {
+    if (parent === root) {
+      const hash = hashFolded(token);
       const slot = (hash & 0xffff) >> 3;
       filter[slot] = (filter[slot] as number) | (1 << (hash & 7));
       if (/[\u0400-\u052f]/.test(token))
@@ -114,25 +223,19 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
 
   const insert = (tokens: string[], term: number): void => {
     // Every Cyrillic token is also entered as a stem, so inflected forms meet it.
-    let frontier: TrieNode[] = [];
-    tokens.forEach((token, index) => {
+    let frontier: BuildNode[] = [root];
+    for (const token of tokens) {
       const variants: Array<[string, boolean]> = [[token, false]];
       if (/[\u0400-\u052f]/.test(token)) {
         const stem = token.replace(RUSSIAN_STEM_VOWELS, '');
         variants.push([stem.length >= 3 ? stem : token, true]);
       }
-      const parents = index === 0 ? [null] : frontier;
-      const nextFrontier: TrieNode[] = [];
-      for (const parent of parents) {
-        let map = root;
-        if (parent) {
-          if (!parent.next) parent.next = new Map();
-          map = parent.next;
-        }
-        for (const [text, stem] of variants) nextFrontier.push(edge(map, text, stem));
+      const nextFrontier: BuildNode[] = [];
+      for (const parent of frontier) {
+        for (const [text, stem] of variants) nextFrontier.push(edge(parent, text, stem));
       }
       frontier = nextFrontier;
-    });
+    }
     for (const node of frontier) {
       if (!node.terms) node.terms = [];
       if (!node.terms.includes(term)) node.terms.push(term);
@@ -146,26 +249,42 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
     }
   });
 
+  const trie = compileTrie(root);
+  const { stems, mask, edgeParents, edgeHashes, edgeChildren } = trie;
+  const nodeTokens = trie.tokens;
+  const nodeTerms = trie.terms;
+  const hasChildren = trie.hasChildren;
   const tokens = new TokenBuffer();
+  tokens.filter = filter;
+  const hits = new HitBuffer();
 
-  /** Finds the child edge for token `t`, trying Russian stems for Cyrillic tokens. */
-  const child = (map: Map<number, TrieNode[]>, text: string, t: number, hash: number): TrieNode | null => {
+  /** The child of `parent` for token `t`, trying Russian stems for Cyrillic tokens; -1 if none. */
+  const child = (parent: number, text: string, t: number): number => {
     const start = tokens.starts[t] as number;
     const end = tokens.ends[t] as number;
-    const exact = map.get(hash);
-    if (exact) {
-      for (const node of exact) if (!node.stem && foldedEquals(text, start, end, node.token)) return node;
+    const hash = tokens.hashes[t] as number;
+    for (let slot = edgeSlot(parent, hash, mask); ; slot = (slot + 1) & mask) {
+      const owner = edgeParents[slot] as number;
+      if (owner === -1) break;
+      if (owner !== parent || (edgeHashes[slot] as number) !== hash) continue;
+      const node = edgeChildren[slot] as number;
+      if (stems[node] === 0 && foldedEquals(text, start, end, nodeTokens[node] as string)) return node;
     }
-    if (((tokens.flags[t] as number) & TOKEN_CYRILLIC) === 0) return null;
+    if (((tokens.marks[t] as number) & TOKEN_CYRILLIC) === 0) return -1;
     const folded = foldedSlice(text, start, end);
     for (let cut = 1; cut <= 3 && folded.length - cut >= 3; cut++) {
       const stem = folded.slice(0, folded.length - cut);
       if (!RUSSIAN_ENDINGS.has(folded.slice(folded.length - cut))) continue;
-      const list = map.get(hashFolded(stem));
-      if (!list) continue;
-      for (const node of list) if (node.stem && node.token === stem) return node;
+      const stemHash = hashFolded(stem);
+      for (let slot = edgeSlot(parent, stemHash, mask); ; slot = (slot + 1) & mask) {
+        const owner = edgeParents[slot] as number;
+        if (owner === -1) break;
+        if (owner !== parent || (edgeHashes[slot] as number) !== stemHash) continue;
+        const node = edgeChildren[slot] as number;
+        if (stems[node] === 1 && nodeTokens[node] === stem) return node;
+      }
     }
-    return null;
+    return -1;
   };
 
   /** Whether a Cyrillic token's first two letters begin any Cyrillic phrase (it may be inflected). */
@@ -176,61 +295,71 @@ export function createTermMatcher(phrases: readonly string[]): TermMatcher {
     );
   };
 
-  const pushHits = (hits: TermHit[], terms: number[], first: number, last: number): void => {
-    for (const term of terms) {
-      hits.push({
-        start: tokens.starts[first] as number,
-        end: tokens.ends[last] as number,
-        term,
-        firstToken: first,
-        lastToken: last,
-      });
+  const pushHits = (terms: number[], first: number, last: number): void => {
+    const start = tokens.starts[first] as number;
+    const end = tokens.ends[last] as number;
+    for (const term of terms) hits.push(start, end, term, first, last);
+  };
+
+  const scan = (text: string, overlapping = false): number => {
+    hits.count = 0;
+    const count = tokenize(text, tokens);
+    const hashes = tokens.hashes;
+    const marks = tokens.marks;
+    const bits = filter;
+    const candidates = tokens.candidates;
+    const candidateCount = tokens.candidateCount;
+    /** Tokens before this one are inside a match already reported (non-overlapping mode). */
+    let free = 0;
+    for (let c = 0; c < candidateCount; c++) {
+      const t = candidates[c] as number;
+      if (t < free) continue;
+      const hash = hashes[t] as number;
+      // Candidates that fail the filter are Cyrillic words, possibly inflected forms.
+      if (((bits[(hash & 0xffff) >> 3] as number) & (1 << (hash & 7))) === 0 && !mayStartAt(t, text))
+        continue;
+      let node = child(0, text, t);
+      if (node < 0) continue;
+      let bestTerms = nodeTerms[node] as number[] | null;
+      let bestLast = t;
+      let k = t + 1;
+      while (hasChildren[node] === 1 && k < count) {
+        const gap = marks[k] as number;
+        // A phrase spans spaces, hyphens, apostrophes, and a full stop only after an abbreviation letter.
+        if ((gap & GAP_BREAK) !== 0) break;
+        if ((gap & GAP_DOT) !== 0) {
+          if ((tokens.ends[k - 1] as number) - (tokens.starts[k - 1] as number) > 2) break;
+          // "EE. UU." spans a spaced full stop; "U.S. A new ..." must not.
+          if ((gap & GAP_WHITESPACE) !== 0 && (tokens.ends[k] as number) - (tokens.starts[k] as number) < 2)
+            break;
+        }
+        const next = child(node, text, k);
+        if (next < 0) break;
+        node = next;
+        const terms = nodeTerms[node] as number[] | null;
+        if (terms) {
+          if (overlapping && bestTerms) pushHits(bestTerms, t, bestLast);
+          bestTerms = terms;
+          bestLast = k;
+        }
+        k++;
+      }
+      if (!bestTerms) continue;
+      pushHits(bestTerms, t, bestLast);
+      if (!overlapping) free = bestLast + 1;
     }
+    return hits.count;
   };
 
   return {
     tokens,
+    hits,
+    scan,
     findAll(text: string, overlapping = false): TermHit[] {
-      const hits: TermHit[] = [];
-      const count = tokenize(text, tokens);
-      const hashes = tokens.hashes;
-      const flags = tokens.flags;
-      const bits = filter;
-      for (let t = 0; t < count; t++) {
-        const hash = hashes[t] as number;
-        if (((bits[(hash & 0xffff) >> 3] as number) & (1 << (hash & 7))) === 0) {
-          if (((flags[t] as number) & TOKEN_CYRILLIC) === 0 || !mayStartAt(t, text)) continue;
-        }
-        let node = child(root, text, t, hashes[t] as number);
-        if (!node) continue;
-        let bestTerms = node.terms;
-        let bestLast = t;
-        let k = t + 1;
-        while (node.next && k < count) {
-          const gap = tokens.gaps[k] as number;
-          // A phrase spans spaces, hyphens, apostrophes, and a full stop only after an abbreviation letter.
-          if ((gap & GAP_BREAK) !== 0) break;
-          if ((gap & GAP_DOT) !== 0) {
-            if ((tokens.ends[k - 1] as number) - (tokens.starts[k - 1] as number) > 2) break;
-            // "EE. UU." spans a spaced full stop; "U.S. A new ..." must not.
-            if ((gap & GAP_WHITESPACE) !== 0 && (tokens.ends[k] as number) - (tokens.starts[k] as number) < 2)
-              break;
-          }
-          const next: TrieNode | null = child(node.next, text, k, hashes[k] as number);
-          if (!next) break;
-          node = next;
-          if (node.terms) {
-            if (overlapping && bestTerms) pushHits(hits, bestTerms, t, bestLast);
-            bestTerms = node.terms;
-            bestLast = k;
-          }
-          k++;
-        }
-        if (!bestTerms) continue;
-        pushHits(hits, bestTerms, t, bestLast);
-        if (!overlapping) t = bestLast;
-      }
-      return hits;
+      const found = scan(text, overlapping);
+      const list: TermHit[] = new Array(found);
+      for (let i = 0; i < found; i++) list[i] = hits.at(i);
+      return list;
     },
   };
 }

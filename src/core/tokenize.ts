@@ -6,6 +6,11 @@ import {
   IGNORABLE,
   learnChar,
   SEPARATOR,
+  SEPARATOR_BREAK,
+  SEPARATOR_DOT,
+  SEPARATOR_JOIN,
+  SEPARATOR_KIND_SHIFT,
+  SEPARATOR_SPACE,
   WORD,
   WORD_UPPER,
 } from './char-table';
@@ -13,25 +18,27 @@ import {
 /** The separator before a token held only spaces (or nothing: a case change split the word). */
 export const GAP_SPACE = 0;
 /** The separator before a token held a hyphen, dash or apostrophe ("Díaz-Canel", "Putin’s"). */
-export const GAP_JOIN = 1;
+export const GAP_JOIN = SEPARATOR_JOIN;
 /** The separator before a token held a full stop ("U.S.", "EE.UU."). */
-export const GAP_DOT = 2;
+export const GAP_DOT = SEPARATOR_DOT;
 /** The separator before a token held other punctuation: a phrase never spans it. */
-export const GAP_BREAK = 4;
+export const GAP_BREAK = SEPARATOR_BREAK;
 /** The separator before a token held white space (set together with the kinds above). */
-export const GAP_WHITESPACE = 8;
+export const GAP_WHITESPACE = SEPARATOR_SPACE;
+/** The bits of a token's `marks` entry that describe the separator before it. */
+export const GAP_MASK = 0x0f;
 
 /** The token starts with an upper-case letter. */
-export const TOKEN_CAPITALISED = 1;
+export const TOKEN_CAPITALISED = 0x10;
 /** Every letter of the token is upper case (and it has at least two). */
-export const TOKEN_ALL_CAPS = 2;
+export const TOKEN_ALL_CAPS = 0x20;
 /** Internal: the token follows a case change inside a word (becomes TOKEN_CAMEL_SPLIT). */
 const GAP_SPLIT_MARK = 0x40;
 
 /** The token has Cyrillic letters, so it may carry an inflection ending. */
-export const TOKEN_CYRILLIC = 4;
+export const TOKEN_CYRILLIC = 0x40;
 /** A case change inside a word ended the token before this one ("TrumpDonald"). */
-export const TOKEN_CAMEL_SPLIT = 8;
+export const TOKEN_CAMEL_SPLIT = 0x80;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -45,8 +52,31 @@ export class TokenBuffer {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   hashes = new Int32Array(256);
-  gaps = new Uint8Array(256);
-  flags = new Uint8Array(256);
+  /**
+   * Per token, the separator before it (GAP_* bits, under GAP_MASK) and its TOKEN_* flags,
+   * in one byte: one store per token instead of two, measurably faster on dense text.
+   */
+  marks = new Uint8Array(256);
+  /**
+   * A 64 Ki-bit filter over token hashes, set by the owner (a matcher) or null. When set,
+   * `tokenize` lists in `candidates` every token whose hash passes it or that has Cyrillic
+   * letters (which may be inflected), so the matcher visits only those.
+   */
+  filter: Uint8Array | null = null;
+  candidates = new Int32Array(64);
+  candidateCount = 0;
+
+  /** Appends token `t` to `candidates`. */
+  addCandidate(t: number): void {
+    const n = this.candidateCount;
+    if (n === this.candidates.length) {
+      const fresh = new Int32Array(n * 2);
+      fresh.set(this.candidates);
+      this.candidates = fresh;
+    }
+    this.candidates[n] = t;
+    this.candidateCount = n + 1;
+  }
 
   /** Makes room for at least `size` tokens. */
   ensure(size: number): void {
@@ -61,27 +91,8 @@ export class TokenBuffer {
     this.starts = grow(this.starts, (n) => new Int32Array(n));
     this.ends = grow(this.ends, (n) => new Int32Array(n));
     this.hashes = grow(this.hashes, (n) => new Int32Array(n));
-    this.gaps = grow(this.gaps, (n) => new Uint8Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.marks = grow(this.marks, (n) => new Uint8Array(n));
   }
-}
-
-function gapKind(code: number): number {
-  if (code === 0x2e) return GAP_DOT; // .
-  if (
-    code === 0x2d ||
-    code === 0x27 ||
-    code === 0x2019 ||
-    code === 0x2bc ||
-    (code >= 0x2010 && code <= 0x2015)
-  ) {
-    return GAP_JOIN;
-  }
-  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f) {
-    return GAP_WHITESPACE;
-  }
-  if (code >= 0x2000 && code <= 0x200a) return GAP_WHITESPACE;
-  return GAP_BREAK;
 }
 
 /**
@@ -99,15 +110,28 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
   let count = 0;
   let gap = GAP_SPACE;
   let i = 0;
+  let capacity = out.starts.length;
+  let starts = out.starts;
+  let ends = out.ends;
+  let hashes = out.hashes;
+  let marks = out.marks;
+  const filter = out.filter;
+  out.candidateCount = 0;
+  // `info` always describes text[i]; a code unit not yet classified reads as class 0.
+  let info = length > 0 ? (table[text.charCodeAt(0)] as number) : 0;
   while (i < length) {
-    // Between words: gather what separates this word from the previous one.
-    let code = text.charCodeAt(i);
-    let info = table[code] as number;
-    if (info === 0) info = learn(code);
     let cls = info & 0x0f;
-    if (cls !== WORD && cls !== WORD_UPPER) {
-      if (cls === SEPARATOR) gap |= code === 0x20 ? GAP_WHITESPACE : gapKind(code);
-      i++;
+    if (cls === 0) {
+      info = learn(text.charCodeAt(i));
+      cls = info & 0x0f;
+    }
+    if (cls === SEPARATOR) {
+      gap |= info >>> SEPARATOR_KIND_SHIFT;
+      if (++i < length) info = table[text.charCodeAt(i)] as number;
+      continue;
+    }
+    if (cls === IGNORABLE) {
+      if (++i < length) info = table[text.charCodeAt(i)] as number;
       continue;
     }
     // A word: letters and digits, invisible characters skipped, split at a case change.
@@ -122,15 +146,13 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
     let camel = false;
     for (;;) {
       if (cls === WORD) {
-        // The common case, a run of lower-case letters or digits: as little work per char as possible.
         seen |= info;
         lowers = true;
+        // The common case, a run of lower-case letters or digits: as little work per char as possible.
         do {
           hash = Math.imul(hash ^ (info >>> 8), FNV_PRIME);
           if (++i >= length) break;
-          code = text.charCodeAt(i);
-          info = table[code] as number;
-          if (info === 0) info = learn(code);
+          info = table[text.charCodeAt(i)] as number;
         } while ((info & 0x0f) === WORD);
         wordEnd = i;
         afterLower = true;
@@ -144,29 +166,42 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
         seen |= info;
         wordEnd = ++i;
         afterLower = false;
+        if (i >= length) break;
+        info = table[text.charCodeAt(i)] as number;
       } else if (cls === IGNORABLE) {
-        i++;
+        if (++i >= length) break;
+        info = table[text.charCodeAt(i)] as number;
+      } else if (cls === 0) {
+        info = learn(text.charCodeAt(i));
       } else {
         break;
       }
       if (i >= length) break;
-      if (cls !== WORD) {
-        code = text.charCodeAt(i);
-        info = table[code] as number;
-        if (info === 0) info = learn(code);
-      }
       cls = info & 0x0f;
     }
-    if (count === out.starts.length) out.ensure(count + 1);
-    out.starts[count] = start;
-    out.ends[count] = wordEnd;
-    out.hashes[count] = hash;
-    out.gaps[count] = gap & ~GAP_SPLIT_MARK;
-    let flags = capitalised ? TOKEN_CAPITALISED : 0;
-    if (uppers >= 2 && !lowers) flags |= TOKEN_ALL_CAPS;
-    if ((seen & CYRILLIC_BIT) !== 0) flags |= TOKEN_CYRILLIC;
-    if ((gap & GAP_SPLIT_MARK) !== 0) flags |= TOKEN_CAMEL_SPLIT;
-    out.flags[count] = flags;
+    if (count === capacity) {
+      out.ensure(count + 1);
+      capacity = out.starts.length;
+      starts = out.starts;
+      ends = out.ends;
+      hashes = out.hashes;
+      marks = out.marks;
+    }
+    starts[count] = start;
+    ends[count] = wordEnd;
+    hashes[count] = hash;
+    let mark = gap & GAP_MASK;
+    if (capitalised) mark |= TOKEN_CAPITALISED;
+    if (uppers >= 2 && !lowers) mark |= TOKEN_ALL_CAPS;
+    if ((seen & CYRILLIC_BIT) !== 0) mark |= TOKEN_CYRILLIC;
+    if ((gap & GAP_SPLIT_MARK) !== 0) mark |= TOKEN_CAMEL_SPLIT;
+    marks[count] = mark;
+    if (
+      filter !== null &&
+      (((filter[(hash & 0xffff) >> 3] as number) & (1 << (hash & 7))) !== 0 || (seen & CYRILLIC_BIT) !== 0)
+    ) {
+      out.addCandidate(count);
+    }
     count++;
     // After a case change the next token starts at once, with nothing between.
     gap = camel ? GAP_SPLIT_MARK : GAP_SPACE;
