@@ -1,6 +1,8 @@
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import type { BuiltCorpus } from '@/src/core/corpus-types';
 import { searchCorpus } from '@/src/core/search-corpus';
+import { searchIndexOptions } from '@/src/core/search-options';
 import { buildSearchIndex } from '@/src/corpus/build/search-index';
 import { CORPUS_PATH, createCorpusStore, SEARCH_INDEX_PATH } from './corpus-store';
 
@@ -44,5 +46,27 @@ describe('corpus store', () => {
     await expect(store.get()).rejects.toThrow(/not a version 1 corpus/);
     broken = false;
     await expect(store.get()).resolves.toMatchObject({ corpus: { version: 1 } });
+  });
+
+  it('names the file that is corrupt', async () => {
+    const cut = files[SEARCH_INDEX_PATH].slice(0, 100);
+    const brokenIndex = createCorpusStore(async (path) =>
+      path === SEARCH_INDEX_PATH ? cut : files[CORPUS_PATH],
+    );
+    await expect(brokenIndex.get()).rejects.toThrow(
+      /^\/data\/search-index\.json is not a readable search index/,
+    );
+    const brokenCorpus = createCorpusStore(async (path) =>
+      path === CORPUS_PATH ? '{"version":1,' : files[SEARCH_INDEX_PATH],
+    );
+    await expect(brokenCorpus.get()).rejects.toThrow(/^\/data\/corpus\.json is not JSON/);
+  });
+
+  it('reads the index as MiniSearch.loadJSON does', async () => {
+    const store = createCorpusStore(async (path) => files[path as keyof typeof files] ?? '');
+    const { index } = await store.get();
+    expect(JSON.stringify(index)).toBe(
+      JSON.stringify(MiniSearch.loadJSON(files[SEARCH_INDEX_PATH], searchIndexOptions)),
+    );
   });
 });

@@ -3,10 +3,11 @@
  * and keeps them for the life of the background. A failed load is not cached: the next
  * message tries again.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { BuiltCorpus } from '@/src/core/corpus-types';
 import { type CorpusSearch, createCorpusSearch } from '@/src/core/search-corpus';
-import { type SearchDocument, searchIndexOptions } from '@/src/core/search-options';
+import { loadSearchIndex } from '@/src/core/search-index-load';
+import type { SearchDocument } from '@/src/core/search-options';
 
 /** The data files, as WXT copies them from public/data into the extension. */
 export const CORPUS_PATH = '/data/corpus.json';
@@ -27,7 +28,12 @@ export interface CorpusStore {
 
 /** Checks the outline of corpus.json, so a broken build fails here with a clear message. */
 function parseCorpus(text: string): BuiltCorpus {
-  const data = JSON.parse(text) as Partial<BuiltCorpus>;
+  let data: Partial<BuiltCorpus>;
+  try {
+    data = JSON.parse(text) as Partial<BuiltCorpus>;
+  } catch (error) {
+    throw new Error(`${CORPUS_PATH} is not JSON: ${error instanceof Error ? error.message : error}`);
+  }
   if (
     data?.version !== 1 ||
     !Array.isArray(data.articles) ||
@@ -46,8 +52,8 @@ export function createCorpusStore(readText: (path: string) => Promise<string>): 
   const load = async (): Promise<LoadedCorpus> => {
     const [corpusText, indexText] = await Promise.all([readText(CORPUS_PATH), readText(SEARCH_INDEX_PATH)]);
     const corpus = parseCorpus(corpusText);
-    // The async loader yields between chunks, so a large index never blocks the worker for long.
-    const index = await MiniSearch.loadJSONAsync<SearchDocument>(indexText, searchIndexOptions);
+    // Read in slices of a few milliseconds, so a large index never blocks the worker for long.
+    const index = await loadSearchIndex(indexText, { source: SEARCH_INDEX_PATH });
     return { corpus, index, search: createCorpusSearch(corpus, index) };
   };
   return {

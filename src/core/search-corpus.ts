@@ -16,6 +16,7 @@ import type {
 } from '../shared/protocol';
 import type { ArticleMeta, BuiltCorpus, EntityType, Passage } from './corpus-types';
 import { foldPhrase } from './fold';
+import { LazyTermPostings } from './search-lazy-postings';
 import { SEARCH_BOOSTS, type SearchDocument, searchIndexOptions } from './search-options';
 
 /** Hits returned when the request names no limit. */
@@ -234,8 +235,12 @@ function plannerOf(
   };
 }
 
-/** How many documents a term occurs in, summed over fields (an upper bound, used as a cost). */
+/**
+ * How many documents a term occurs in, summed over fields (an upper bound, used as a cost).
+ * A lazily loaded term knows its count, so ranking prefix expansions decodes none of them.
+ */
 function postingsOf(data: FieldPostings): number {
+  if (data instanceof LazyTermPostings) return data.postingCount;
   let n = 0;
   for (const perDoc of data.values()) n += perDoc.size;
   return n;
