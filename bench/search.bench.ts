@@ -16,7 +16,7 @@ import type { ArticleMeta, BuiltCorpus, Passage } from '../src/core/corpus-types
 import { createRecognizer } from '../src/core/recognizer';
 import { recognizerDataOf } from '../src/core/recognizer-data';
 import { createCorpusSearch, searchCorpus } from '../src/core/search-corpus';
-import { loadSearchIndex } from '../src/core/search-index-load';
+import { loadSearchIndex, yieldToEventLoop } from '../src/core/search-index-load';
 import { type SearchDocument, searchIndexOptions } from '../src/core/search-options';
 import { buildSearchIndex } from '../src/corpus/build/search-index';
 
@@ -408,7 +408,7 @@ async function timedLoad(
     pause: async () => {
       longestSliceMs = Math.max(longestSliceMs, performance.now() - resumed);
       slices++;
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await yieldToEventLoop();
       resumed = performance.now();
     },
   });

@@ -166,6 +166,16 @@ describe('readSerialisedIndex', () => {
     expect(JSON.stringify(index)).toBe(reserialised(json));
   });
 
+  it('yields to the event loop by default, letting timers run between slices', async () => {
+    const json = JSON.stringify(buildSearchIndex(fixedCorpus(300)));
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    await readSerialisedIndex(json, { source: SOURCE, sliceMs: 0 });
+    expect(timerRan).toBe(true);
+  });
+
   it('keeps a loaded index open to change: adding and removing documents', async () => {
     const corpus = fixedCorpus(20);
     const json = JSON.stringify(buildSearchIndex(corpus));
