@@ -1,4 +1,5 @@
 import type { CorpusEvent, Entity, EntityType } from './corpus-types';
+import type { CompiledTermTrie } from './term-trie';
 
 /**
  * What recognition needs of the catalog, and nothing more: the content script holds this,
@@ -9,6 +10,18 @@ export interface RecognizerData {
   events: Array<Pick<CorpusEvent, 'id' | 'name' | 'rules'>>;
   /** Entities at the heart of the story: a page must name them to count as on-topic. */
   coreEntityIds: string[];
+  /**
+   * The matchers' tries, compiled by the corpus build (`compileRecognizerTries`): building
+   * them takes several milliseconds in a fresh page, loading them a fraction of that. Without
+   * them, or when they do not fit the phrases above, the recognizer builds its own.
+   */
+  tries?: RecognizerTries;
+}
+
+/** The compiled tries of the recognizer's alias and cue matchers. */
+export interface RecognizerTries {
+  aliases: CompiledTermTrie;
+  cues: CompiledTermTrie;
 }
 
 /** A run of visible text that reads as one flow: a paragraph, a heading, a list item. */

@@ -5,15 +5,17 @@ import { readCorpusSources } from '../corpus/build/read-corpus-sources';
 import { htmlBlocks } from '../scan/scan-source';
 import { createRecognizer, type Recognizer } from './recognizer';
 import { recognizerDataOf } from './recognizer-data';
-import type { TextBlock } from './recognizer-types';
+import type { RecognizerData, TextBlock } from './recognizer-types';
 
 /** Recognition against the real catalog, on the tricky cases the web is full of. */
 let recognizer: Recognizer;
+let data: RecognizerData;
 
 beforeAll(async () => {
   const sources = await readCorpusSources(fileURLToPath(new URL('../../', import.meta.url)));
   const { catalog } = loadCatalog(sources.catalog, new Map(sources.articles.map((a) => [a.meta.id, ''])));
-  recognizer = createRecognizer(recognizerDataOf(catalog));
+  data = recognizerDataOf(catalog);
+  recognizer = createRecognizer(data);
 });
 
 const blocks = (...texts: string[]): TextBlock[] => texts.map((text) => ({ text, main: true }));
@@ -102,5 +104,21 @@ describe('recognizer on the real catalog', () => {
       '<main><p>Venezuela’s Nicolás Maduro thanked Russia for its support as Juan Guaidó called for new elections in Caracas.</p></main>',
     );
     expect(recognizer.recognize(story).onTopic).toBe(true);
+  });
+});
+
+describe('recognizer data', () => {
+  it('ships compiled tries that recognise exactly what tries built on the spot do', async () => {
+    expect(data.tries?.aliases.tokens.length).toBeGreaterThan(100);
+    const { tries: _shipped, ...withoutTries } = data;
+    const builtHere = createRecognizer(withoutTries);
+    const { readFile, readdir } = await import('node:fs/promises');
+    const folder = new URL('../../corpus/articles/', import.meta.url);
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith('.md'))) {
+      const article = blocks(...(await readFile(new URL(file, folder), 'utf8')).split(/\n\s*\n/));
+      const shipped = recognizer.recognize(article);
+      expect(shipped.mentions.length).toBeGreaterThan(0);
+      expect(builtHere.recognize(article)).toEqual(shipped);
+    }
   });
 });

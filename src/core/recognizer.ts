@@ -6,6 +6,7 @@ import type {
   EventMention,
   PageRecognition,
   RecognizerData,
+  RecognizerTries,
   TextBlock,
 } from './recognizer-types';
 import {
@@ -17,6 +18,7 @@ import {
 } from './sense-checks';
 import { sentenceSpans } from './sentences';
 import { createTermMatcher, type TermHit } from './term-matcher';
+import { compileTermTrie } from './term-trie';
 
 /**
  * Recognises the catalog's entities and events in page text: the one recognition used by
@@ -71,14 +73,50 @@ function isProse(block: TextBlock | undefined): boolean {
   return false;
 }
 
+/** The phrases of the recognizer's two matchers, in term order. */
+export interface RecognizerPhrases {
+  /** Every alias of every entity, entity by entity. */
+  aliases: string[];
+  /** Context words and event cue words, each folded form once. */
+  cues: string[];
+  /** Folded cue phrase → its term number in `cues`. */
+  cueIds: Map<string, number>;
+}
+
+/** Lists the phrases the recognizer matches, in the order that numbers its terms. */
+export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
+  const aliases = data.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text));
+  const cues: string[] = [];
+  const cueIds = new Map<string, number>();
+  const add = (phrase: string) => {
+    const key = foldPhrase(phrase);
+    if (cueIds.has(key)) return;
+    cueIds.set(key, cues.length);
+    cues.push(phrase);
+  };
+  for (const entity of data.entities) for (const word of entity.contextWords ?? []) add(word);
+  for (const event of data.events) {
+    for (const rule of event.rules) {
+      for (const phrase of rule.what) add(phrase);
+      for (const phrase of rule.whereOrWhen ?? []) add(phrase);
+    }
+  }
+  return { aliases, cues, cueIds };
+}
+
+/** The tries of the recognizer's matchers, made at corpus build time so pages skip building them. */
+export function compileRecognizerTries(data: RecognizerData): RecognizerTries {
+  const phrases = recognizerPhrases(data);
+  return { aliases: compileTermTrie(phrases.aliases), cues: compileTermTrie(phrases.cues) };
+}
+
 /** Compiles the recognizer's data once; recognising a page is then one pass per block. */
 export function createRecognizer(data: RecognizerData): Recognizer {
-  const aliasPhrases: string[] = [];
+  const phrases = recognizerPhrases(data);
   const aliasRefs: AliasRef[] = [];
   data.entities.forEach((entity, index) => {
     for (const alias of entity.aliases) {
       const words = aliasTokensOf(alias.text);
-      aliasPhrases.push(alias.text);
       aliasRefs.push({
         entity: index,
         alias,
@@ -87,20 +125,9 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       });
     }
   });
-  const aliasMatcher = createTermMatcher(aliasPhrases);
+  const aliasMatcher = createTermMatcher(phrases.aliases, data.tries?.aliases);
 
-  const cuePhrases: string[] = [];
-  const cueIds = new Map<string, number>();
-  const cue = (phrase: string): number => {
-    const key = foldPhrase(phrase);
-    let id = cueIds.get(key);
-    if (id === undefined) {
-      id = cuePhrases.length;
-      cueIds.set(key, id);
-      cuePhrases.push(phrase);
-    }
-    return id;
-  };
+  const cue = (phrase: string): number => phrases.cueIds.get(foldPhrase(phrase)) as number;
   const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
   const contextCues = data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue)));
   const falseFriends = data.entities.map((entity) => new Set((entity.falseFriends ?? []).map(foldPhrase)));
@@ -114,7 +141,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       }),
     ),
   );
-  const cueMatcher = createTermMatcher(cuePhrases);
+  const cueMatcher = createTermMatcher(phrases.cues, data.tries?.cues);
   /** For each trigger word, the events whose rules it can fire. */
   const eventsByTrigger = new Map<number, number[]>();
   eventRules.forEach((rules, eventIndex) => {

@@ -1,4 +1,5 @@
-import { foldCode } from './char-table';
+import { foldCode, isCyrillic } from './char-table';
+import { buildFlatTrie, type CompiledTermTrie, loadFlatTrie, RUSSIAN_ENDINGS } from './term-trie';
 import {
   foldedEquals,
   foldedSlice,
@@ -6,7 +7,6 @@ import {
   GAP_DOT,
   GAP_WHITESPACE,
   hashFolded,
-  splitPhrase,
   TOKEN_CYRILLIC,
   TokenBuffer,
   tokenize,
@@ -96,164 +96,60 @@ export class HitBuffer {
 }
 
 const FILTER_BITS = 1 << 16;
-/** Endings a Russian noun or name may take after its stem (Путин-а, Росси-и, Лавров-ым). */
-const RUSSIAN_ENDINGS = new Set([
-  'а',
-  'я',
-  'у',
-  'ю',
-  'ы',
-  'и',
-  'е',
-  'ом',
-  'ем',
-  'ой',
-  'ей',
-  'ым',
-  'им',
-  'ов',
-  'ев',
-  'ам',
-  'ям',
-  'ах',
-  'ях',
-  'ами',
-  'ями',
-  'ого',
-  'его',
-  'ому',
-  'ему',
-  'ую',
-  'ою',
-  'ею',
-]);
-const RUSSIAN_STEM_VOWELS = /[аяьйоеыиую]$/;
-
-/** A trie node while the matcher is being built. */
-interface BuildNode {
-  /** The folded token of the edge into this node, to rule out hash collisions. */
-  token: string;
-  /** True when the edge is a Cyrillic stem that accepts an inflection ending. */
-  stem: boolean;
-  terms: number[] | null;
-  children: BuildNode[];
-}
-
-/**
- * The trie compiled to flat arrays: node `n` has `tokens[n]`, `stems[n]`, `terms[n]`; its
- * edges live in one open-addressing table keyed by (parent node, token hash), so a probe is
- * a couple of typed-array reads rather than a Map lookup per word.
- */
-interface CompiledTrie {
-  tokens: string[];
-  stems: Uint8Array;
-  terms: Array<number[] | null>;
-  hasChildren: Uint8Array;
-  mask: number;
-  edgeParents: Int32Array;
-  edgeHashes: Int32Array;
-  edgeChildren: Int32Array;
-}
 
 /** The first slot to probe for an edge out of `parent` keyed by `hash`. */
 function edgeSlot(parent: number, hash: number, mask: number): number {
   return (Math.imul(hash ^ Math.imul(parent + 1, 0x9e3779b1 | 0), 0x85ebca6b | 0) >>> 7) & mask;
 }
 
-/** Numbers the nodes breadth-first and fills the edge table. */
-function compileTrie(root: BuildNode): CompiledTrie {
-  const nodes: BuildNode[] = [root];
-  const parents: number[] = [-1];
-  for (let n = 0; n < nodes.length; n++) {
-    for (const child of (nodes[n] as BuildNode).children) {
-      nodes.push(child);
-      parents.push(n);
-    }
-  }
-  const edges = nodes.length - 1;
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const mask = size - 1;
-  const edgeParents = new Int32Array(size).fill(-1);
-  const edgeHashes = new Int32Array(size);
-  const edgeChildren = new Int32Array(size);
-  for (let n = 1; n < nodes.length; n++) {
+/** Whether a folded token has a Cyrillic letter. */
+function hasCyrillic(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (isCyrillic(token.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. `compiled`, the
+ * same phrases' trie saved at build time (`compileTermTrie`), saves building it; a stale or
+ * malformed one is ignored.
+ */
+export function createTermMatcher(phrases: readonly string[], compiled?: CompiledTermTrie): TermMatcher {
+  const trie = (compiled && loadFlatTrie(compiled, phrases)) ?? buildFlatTrie(phrases);
+  const { stems, parents } = trie;
+  const nodeTokens = trie.tokens;
+  const nodeTerms = trie.terms;
+  const size = nodeTokens.length;
+
+  // The edges in one open-addressing table keyed by (parent node, token hash): a probe is a
+  // couple of typed-array reads rather than a Map lookup per word.
+  let tableSize = 16;
+  while (tableSize < (size - 1) * 2) tableSize *= 2;
+  const mask = tableSize - 1;
+  const edgeParents = new Int32Array(tableSize).fill(-1);
+  const edgeHashes = new Int32Array(tableSize);
+  const edgeChildren = new Int32Array(tableSize);
+  const hasChildren = new Uint8Array(size);
+  /** Hashes of every first token: words that fail it cannot start a phrase. */
+  const filter = new Uint8Array(FILTER_BITS >> 3);
+  /** First two folded letters of every Cyrillic first token: a cheap filter before stemming. */
+  const cyrillicStarts = new Set<number>();
+  for (let n = 1; n < size; n++) {
     const parent = parents[n] as number;
-    const hash = hashFolded((nodes[n] as BuildNode).token);
+    const token = nodeTokens[n] as string;
+    const hash = hashFolded(token);
     let slot = edgeSlot(parent, hash, mask);
     while ((edgeParents[slot] as number) !== -1) slot = (slot + 1) & mask;
     edgeParents[slot] = parent;
     edgeHashes[slot] = hash;
     edgeChildren[slot] = n;
+    hasChildren[parent] = 1;
+    if (parent === 0) {
+      const bit = (hash & 0xffff) >> 3;
+      filter[bit] = (filter[bit] as number) | (1 << (hash & 7));
+      if (hasCyrillic(token)) cyrillicStarts.add((token.charCodeAt(0) << 16) | token.charCodeAt(1));
+    }
   }
-  return {
-    tokens: nodes.map((node) => node.token),
-    stems: Uint8Array.from(nodes, (node) => (node.stem ? 1 : 0)),
-    terms: nodes.map((node) => node.terms),
-    hasChildren: Uint8Array.from(nodes, (node) => (node.children.length > 0 ? 1 : 0)),
-    mask,
-    edgeParents,
-    edgeHashes,
-    edgeChildren,
-  };
-}
 
-/** Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. */
-export function createTermMatcher(phrases: readonly string[]): TermMatcher {
-  const root: BuildNode = { token: '', stem: false, terms: null, children: [] };
-  const filter = new Uint8Array(FILTER_BITS >> 3);
-  /** First two folded letters of every Cyrillic first token: a cheap filter before stemming. */
-  const cyrillicStarts = new Set<number>();
-
-  const edge = (parent: BuildNode, token: string, stem: boolean): BuildNode => {
-    let node = parent.children.find((n) => n.token === token && n.stem === stem);
-    if (!node) {
-      node = { token, stem, terms: null, children: [] };
-      parent.children.push(node);
-    }
-    if (parent === root) {
-      const hash = hashFolded(token);
-      const slot = (hash & 0xffff) >> 3;
-      filter[slot] = (filter[slot] as number) | (1 << (hash & 7));
-      if (/[\u0400-\u052f]/.test(token))
-        cyrillicStarts.add((token.charCodeAt(0) << 16) | token.charCodeAt(1));
-    }
-    return node;
-  };
-
-  const insert = (tokens: string[], term: number): void => {
-    // Every Cyrillic token is also entered as a stem, so inflected forms meet it.
-    let frontier: BuildNode[] = [root];
-    for (const token of tokens) {
-      const variants: Array<[string, boolean]> = [[token, false]];
-      if (/[\u0400-\u052f]/.test(token)) {
-        const stem = token.replace(RUSSIAN_STEM_VOWELS, '');
-        variants.push([stem.length >= 3 ? stem : token, true]);
-      }
-      const nextFrontier: BuildNode[] = [];
-      for (const parent of frontier) {
-        for (const [text, stem] of variants) nextFrontier.push(edge(parent, text, stem));
-      }
-      frontier = nextFrontier;
-    }
-    for (const node of frontier) {
-      if (!node.terms) node.terms = [];
-      if (!node.terms.includes(term)) node.terms.push(term);
-    }
-  };
-
-  phrases.forEach((phrase, term) => {
-    for (const splitCamel of [true, false]) {
-      const tokens = splitPhrase(phrase, splitCamel).map(([start, end]) => foldedSlice(phrase, start, end));
-      if (tokens.length > 0) insert(tokens, term);
-    }
-  });
-
-  const trie = compileTrie(root);
-  const { stems, mask, edgeParents, edgeHashes, edgeChildren } = trie;
-  const nodeTokens = trie.tokens;
-  const nodeTerms = trie.terms;
-  const hasChildren = trie.hasChildren;
   const tokens = new TokenBuffer();
   tokens.filter = filter;
   const hits = new HitBuffer();
