@@ -281,6 +281,20 @@ export function createRecognizer(data: RecognizerData): Recognizer {
     },
   };
 
+  /** Whether the block has all a rule asks for (who, what, where or when), wherever they are. */
+  function ruleFitsAnywhere(
+    rule: CompiledRule,
+    entityHits: ReadonlyArray<{ entity: number }>,
+    cueHits: readonly TermHit[],
+  ): boolean {
+    const place = rule.whereOrWhen;
+    return (
+      entityHits.some((hit) => rule.who.has(hit.entity)) &&
+      cueHits.some((hit) => rule.what.has(hit.term)) &&
+      (!place || cueHits.some((hit) => place.has(hit.term)))
+    );
+  }
+
   /** Finds event mentions: in a window, one of `who`, one of `what`, and one of `whereOrWhen` if given. */
   function findEvents(
     blocks: readonly TextBlock[],
@@ -309,6 +323,8 @@ export function createRecognizer(data: RecognizerData): Recognizer {
         let matched = false;
         for (const rule of eventRules[eventIndex] ?? []) {
           if (matched) break;
+          // What the whole paragraph lacks, no sentence of it has: skip before segmenting.
+          if (!ruleFitsAnywhere(rule, entityHits, cueHits)) continue;
           if (rule.window === 'sentence' && !sentences) sentences = sentenceSpans(text);
           const windows: Array<[number, number]> =
             rule.window === 'paragraph' ? [[0, text.length]] : (sentences ?? []);
