@@ -83,9 +83,13 @@ export interface RecognizerPhrases {
   cueIds: Map<string, number>;
 }
 
-/** Lists the phrases the recognizer matches, in the order that numbers its terms. */
-export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
-  const aliases = data.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text));
+/** Every alias of every entity, entity by entity: the alias matcher's terms. */
+function aliasPhrasesOf(data: RecognizerData): string[] {
+  return data.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text));
+}
+
+/** Context words and event cue words, each folded form once: the cue matcher's terms. */
+function cuePhrasesOf(data: RecognizerData): Pick<RecognizerPhrases, 'cues' | 'cueIds'> {
   const cues: string[] = [];
   const cueIds = new Map<string, number>();
   const add = (phrase: string) => {
@@ -101,7 +105,12 @@ export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
       for (const phrase of rule.whereOrWhen ?? []) add(phrase);
     }
   }
-  return { aliases, cues, cueIds };
+  return { cues, cueIds };
+}
+
+/** Lists the phrases the recognizer matches, in the order that numbers its terms. */
+export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
+  return { aliases: aliasPhrasesOf(data), ...cuePhrasesOf(data) };
 }
 
 /** The tries of the recognizer's matchers, made at corpus build time so pages skip building them. */
@@ -110,27 +119,21 @@ export function compileRecognizerTries(data: RecognizerData): RecognizerTries {
   return { aliases: compileTermTrie(phrases.aliases), cues: compileTermTrie(phrases.cues) };
 }
 
-/** Compiles the recognizer's data once; recognising a page is then one pass per block. */
-export function createRecognizer(data: RecognizerData): Recognizer {
-  const phrases = recognizerPhrases(data);
-  const aliasRefs: AliasRef[] = [];
-  data.entities.forEach((entity, index) => {
-    for (const alias of entity.aliases) {
-      const words = aliasTokensOf(alias.text);
-      aliasRefs.push({
-        entity: index,
-        alias,
-        words,
-        surnameOnly: entity.type === 'person' && words.length === 1 && alias.text !== entity.name,
-      });
-    }
-  });
-  const aliasMatcher = createTermMatcher(phrases.aliases, data.tries?.aliases);
+/** What evidence and events need: the cue matcher and the rules in its term numbers. */
+interface CueSide {
+  matcher: ReturnType<typeof createTermMatcher>;
+  /** Per entity, the cue terms that vouch for its ambiguous aliases. */
+  contextCues: Array<Set<number>>;
+  eventRules: CompiledRule[][];
+  /** For each trigger word, the events whose rules it can fire. */
+  eventsByTrigger: Map<number, number[]>;
+}
 
-  const cue = (phrase: string): number => phrases.cueIds.get(foldPhrase(phrase)) as number;
-  const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
+/** Builds the cue side of a recognizer: only pages that name an entity ever need it. */
+function buildCueSide(data: RecognizerData, entityIndex: ReadonlyMap<string, number>): CueSide {
+  const { cues, cueIds } = cuePhrasesOf(data);
+  const cue = (phrase: string): number => cueIds.get(foldPhrase(phrase)) as number;
   const contextCues = data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue)));
-  const falseFriends = data.entities.map((entity) => new Set((entity.falseFriends ?? []).map(foldPhrase)));
   const eventRules = data.events.map((event) =>
     event.rules.map(
       (rule): CompiledRule => ({
@@ -141,8 +144,6 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       }),
     ),
   );
-  const cueMatcher = createTermMatcher(phrases.cues, data.tries?.cues);
-  /** For each trigger word, the events whose rules it can fire. */
   const eventsByTrigger = new Map<number, number[]>();
   eventRules.forEach((rules, eventIndex) => {
     for (const rule of rules) {
@@ -153,6 +154,60 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       }
     }
   });
+  return { matcher: createTermMatcher(cues, data.tries?.cues), contextCues, eventRules, eventsByTrigger };
+}
+
+/**
+ * Compiles the recognizer's data; recognising a page is then one pass per block. Set-up runs
+ * in every fresh tab, so it does only what every page needs: the alias matcher (from the
+ * shipped trie). An alias's words, an entity's false friends and the whole cue side (context
+ * words, event rules) are made on first use; most pages name no entity and never need them.
+ */
+export function createRecognizer(data: RecognizerData): Recognizer {
+  const aliasEntities: number[] = [];
+  const aliases: Alias[] = [];
+  data.entities.forEach((entity, index) => {
+    for (const alias of entity.aliases) {
+      aliasEntities.push(index);
+      aliases.push(alias);
+    }
+  });
+  const aliasMatcher = createTermMatcher(
+    aliases.map((alias) => alias.text),
+    data.tries?.aliases,
+  );
+  const aliasRefs: Array<AliasRef | undefined> = [];
+  const refOf = (term: number): AliasRef => {
+    let ref = aliasRefs[term];
+    if (!ref) {
+      const alias = aliases[term] as Alias;
+      const entity = data.entities[aliasEntities[term] as number] as RecognizerData['entities'][number];
+      const words = aliasTokensOf(alias.text);
+      ref = {
+        entity: aliasEntities[term] as number,
+        alias,
+        words,
+        surnameOnly: entity.type === 'person' && words.length === 1 && alias.text !== entity.name,
+      };
+      aliasRefs[term] = ref;
+    }
+    return ref;
+  };
+  const falseFriendSets: Array<Set<string> | undefined> = [];
+  const falseFriendsOf = (entity: number): Set<string> => {
+    let set = falseFriendSets[entity];
+    if (!set) {
+      set = new Set((data.entities[entity]?.falseFriends ?? []).map(foldPhrase));
+      falseFriendSets[entity] = set;
+    }
+    return set;
+  };
+  const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
+  let cueSide: CueSide | null = null;
+  const cuesReady = (): CueSide => {
+    cueSide ??= buildCueSide(data, entityIndex);
+    return cueSide;
+  };
   const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));
 
   /**
@@ -173,11 +228,11 @@ export function createRecognizer(data: RecognizerData): Recognizer {
     let neighbours: string[] | null = null;
     const passing: AliasRef[] = [];
     for (let h = from; h < to; h++) {
-      const ref = aliasRefs[hits.terms[h] as number] as AliasRef;
+      const ref = refOf(hits.terms[h] as number);
       if (!honoursCapitals(ref.alias, ref.words, text, starts, ends)) continue;
       if (SHORT_CAPS.test(ref.alias.text) && inAllCapsRun(tokens, firstToken, lastToken)) continue;
-      const friends = falseFriends[ref.entity];
-      if (friends && friends.size > 0) {
+      const friends = falseFriendsOf(ref.entity);
+      if (friends.size > 0) {
         neighbours ??= neighbourWords(text, tokens, firstToken, lastToken);
         if (neighbours.some((word) => friends.has(word))) continue;
       }
@@ -220,7 +275,11 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       const cuesIn = (block: number): Set<number> => {
         let found = cueCache.get(block);
         if (!found) {
-          found = new Set(cueMatcher.findAll((blocks[block] as TextBlock).text, true).map((hit) => hit.term));
+          found = new Set(
+            cuesReady()
+              .matcher.findAll((blocks[block] as TextBlock).text, true)
+              .map((hit) => hit.term),
+          );
           cueCache.set(block, found);
         }
         return found;
@@ -237,7 +296,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
         const chosen =
           candidate.refs.find((ref) => namedOnPage.has(ref.entity)) ??
           candidate.refs.find((ref) =>
-            [...(contextCues[ref.entity] ?? [])].some((c) => cuesIn(candidate.block).has(c)),
+            [...(cuesReady().contextCues[ref.entity] ?? [])].some((c) => cuesIn(candidate.block).has(c)),
           ) ??
           (topical && new Set(candidate.refs.map((r) => r.entity)).size === 1
             ? candidate.refs[0]
@@ -276,7 +335,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       return { onTopic: verdict, mentions, events };
 
       function cuesInSpans(block: number): TermHit[] {
-        return cueMatcher.findAll((blocks[block] as TextBlock).text, true);
+        return cuesReady().matcher.findAll((blocks[block] as TextBlock).text, true);
       }
     },
   };
@@ -314,14 +373,14 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       // Only events with one of their trigger words in the block are worth checking.
       const candidates = new Set<number>();
       for (const hit of cueHits)
-        for (const eventIndex of eventsByTrigger.get(hit.term) ?? []) candidates.add(eventIndex);
+        for (const eventIndex of cuesReady().eventsByTrigger.get(hit.term) ?? []) candidates.add(eventIndex);
       if (candidates.size === 0) continue;
       const text = (blocks[block] as TextBlock).text;
       let sentences: Array<[number, number]> | null = null;
       for (const eventIndex of [...candidates].sort((a, b) => a - b)) {
         const event = data.events[eventIndex] as RecognizerData['events'][number];
         let matched = false;
-        for (const rule of eventRules[eventIndex] ?? []) {
+        for (const rule of cuesReady().eventRules[eventIndex] ?? []) {
           if (matched) break;
           // What the whole paragraph lacks, no sentence of it has: skip before segmenting.
           if (!ruleFitsAnywhere(rule, entityHits, cueHits)) continue;
