@@ -58,7 +58,8 @@ const combiningMarks = /\p{M}/gu;
 /** Format characters that sit inside words without showing: soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, BOM. */
 const invisibleCodes = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 
-function classify(code: number): void {
+/** The `charInfo` entry of a code unit by the Unicode rules (letters, marks, case, NFD fold). */
+export function unicodeCharInfo(code: number): number {
   const ch = String.fromCharCode(code);
   let cls: number;
   if (invisibleCodes.has(code) || markPattern.test(ch)) cls = IGNORABLE;
@@ -67,19 +68,45 @@ function classify(code: number): void {
   else if (code >= 0xd800 && code <= 0xdfff) cls = SEPARATOR;
   else if (wordPattern.test(ch)) cls = upperPattern.test(ch) ? WORD_UPPER : WORD;
   else cls = SEPARATOR;
-  classes[code] = cls;
+  let fold = code;
   if (cls === WORD || cls === WORD_UPPER) {
     const base = ch.normalize('NFD').replace(combiningMarks, '').toLowerCase();
     // One code unit in, one out: a letter whose folded form is longer (ß, ﬁ) keeps its lower case.
-    folds[code] = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
+    fold = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
     // ё and й fold to е and и in NFD; Russian writers use both spellings.
-  } else {
-    folds[code] = code;
   }
-  const kind = cls === SEPARATOR ? separatorKind(code) << SEPARATOR_KIND_SHIFT : 0;
-  charInfo[code] =
-    (cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | ((folds[code] as number) << 8) | kind) >>> 0;
+  return infoOf(code, cls, fold);
 }
+
+function infoOf(code: number, cls: number, fold: number): number {
+  const kind = cls === SEPARATOR ? separatorKind(code) << SEPARATOR_KIND_SHIFT : 0;
+  return (cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | (fold << 8) | kind) >>> 0;
+}
+
+function store(code: number, info: number): void {
+  charInfo[code] = info;
+  classes[code] = info & 0x0f;
+  folds[code] = (info >>> 8) & 0xffff;
+}
+
+function classify(code: number): void {
+  store(code, unicodeCharInfo(code));
+}
+
+/**
+ * ASCII, classified up front by plain ranges: every page uses it, and the Unicode rules
+ * (regexes, normalisation) are slow in a fresh tab whose code has not warmed up.
+ */
+function classifyAscii(): void {
+  for (let code = 0; code < 0x80; code++) {
+    const digit = code >= 0x30 && code <= 0x39;
+    const lower = code >= 0x61 && code <= 0x7a;
+    const upper = code >= 0x41 && code <= 0x5a;
+    const cls = upper ? WORD_UPPER : digit || lower ? WORD : SEPARATOR;
+    store(code, infoOf(code, cls, upper ? code + 0x20 : code));
+  }
+}
+classifyAscii();
 
 /** Classifies a code unit not yet seen and returns its `charInfo` entry. */
 export function learnChar(code: number): number {
