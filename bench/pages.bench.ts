@@ -12,7 +12,8 @@
  * before 'sourcelight:start') to the end of the first rendering frame after
  * 'sourcelight:painted' (the frame that paints the highlights, with the style recalculation
  * our stylesheet causes). "ours" sums the main-thread tasks in that window that run our code
- * (some trace event inside them names a chrome-extension:// script) plus that frame; "window"
+ * (some trace event inside them names a chrome-extension:// script, or holds one of our
+ * performance marks: the content script marks each step it resumes in) plus that frame; "window"
  * sums every task in it, the page's own loading and rendering included, since the content
  * script yields between its steps. The pages are served with their own scripts blocked (as
  * in the e2e tests). "longest" is the longest of our tasks. The trace sees every task, where the Long
@@ -219,8 +220,16 @@ function figuresOfTrace(events: readonly TraceEvent[]): TraceFigures | null {
   const from = scriptTask?.ts ?? start.ts;
   const to = frame && frame.ts - workEnd < 500_000 ? end(frame) : workEnd;
 
-  // Tasks that run extension code: some event inside them names a chrome-extension:// script.
-  const extensionEvents = onMain.filter((e) => e.args?.data?.url?.startsWith('chrome-extension://'));
+  // Tasks that run extension code: some event inside them names a chrome-extension:// script,
+  // or holds one of our performance marks (a promise continuation, such as the one after the
+  // settings load, runs as a microtask that names no script).
+  const ourMarks = events.filter(
+    (e) => e.cat.includes('blink.user_timing') && e.name.startsWith('sourcelight:') && e.pid === start.pid,
+  );
+  const extensionEvents = [
+    ...onMain.filter((e) => e.args?.data?.url?.startsWith('chrome-extension://')),
+    ...ourMarks,
+  ];
   const runsOurCode = (task: TraceEvent) => extensionEvents.some((e) => e.ts >= task.ts && e.ts <= end(task));
   let busy = 0;
   let ours = 0;

@@ -38,6 +38,8 @@ export default defineContentScript({
     if (!isTopOrSameOriginFrame()) return;
     performance.mark('sourcelight:start');
     let settings: Settings = await loadSettings();
+    // Each step the script resumes in gets a mark, so a trace can tell our tasks (bench/pages).
+    performance.mark('sourcelight:settings');
     let recognizer: Recognizer | null = null;
     // Made on first paint: a page with nothing to mark never gets our style sheet.
     let highlighter: Highlighter | null = null;
@@ -105,6 +107,7 @@ export default defineContentScript({
         pendingChanges = 'all';
       } else {
         recognizer ??= createRecognizer(data);
+        performance.mark('sourcelight:refresh');
         await nextIdle(ctx);
         if (stale()) return;
         const skip = (element: Element) => card.contains(element);
@@ -115,6 +118,7 @@ export default defineContentScript({
           (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip)) ||
           readPage(document, skip);
         lastBlocks = blocks;
+        performance.mark('sourcelight:read');
         await nextIdle(ctx);
         if (stale()) return;
         const recognition = recognizer.recognize(blocks);
