@@ -136,7 +136,7 @@ export function createTermMatcher(phrases: readonly string[], compiled?: Compile
   for (let n = 1; n < size; n++) {
     const parent = parents[n] as number;
     const token = nodeTokens[n] as string;
-    const hash = hashFolded(token);
+    const hash = trie.hashes[n] as number;
     let slot = edgeSlot(parent, hash, mask);
     while ((edgeParents[slot] as number) !== -1) slot = (slot + 1) & mask;
     edgeParents[slot] = parent;

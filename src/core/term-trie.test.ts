@@ -36,6 +36,7 @@ describe('term trie', () => {
       { ...good, stems: [good.tokens.length + 2] },
       { ...good, ends: [[1, phrases.length + 1]] },
       { ...good, tokens: [] },
+      { ...good, hashes: good.hashes.slice(1) },
     ];
     for (const trie of broken) expect(loadFlatTrie(trie, phrases)).toBeNull();
   });

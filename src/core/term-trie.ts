@@ -12,6 +12,8 @@ import { foldedSlice, hashFolded, splitPhrase } from './tokenize';
  */
 export interface FlatTrie {
   tokens: string[];
+  /** `hashFolded(tokens[n])`, the key of the edge into node `n`. */
+  hashes: Int32Array;
   parents: Int32Array;
   stems: Uint8Array;
   terms: Array<number[] | null>;
@@ -21,6 +23,8 @@ export interface FlatTrie {
 export interface CompiledTermTrie {
   fingerprint: string;
   tokens: string[];
+  /** Shipped so a fresh tab need not hash every token (cold code hashes slowly). */
+  hashes: number[];
   parents: number[];
   /** The nodes whose token is a stem. */
   stems: number[];
@@ -98,6 +102,7 @@ export function buildFlatTrie(phrases: readonly string[]): FlatTrie {
   }
   return {
     tokens: nodes.map((node) => node.token),
+    hashes: Int32Array.from(nodes, (node) => hashFolded(node.token)),
     parents: Int32Array.from(parents),
     stems: Uint8Array.from(nodes, (node) => (node.stem ? 1 : 0)),
     terms: nodes.map((node) => node.terms),
@@ -116,6 +121,7 @@ export function compileTermTrie(phrases: readonly string[]): CompiledTermTrie {
   return {
     fingerprint: phraseFingerprint(phrases),
     tokens: trie.tokens,
+    hashes: Array.from(trie.hashes),
     parents: Array.from(trie.parents),
     stems,
     ends,
@@ -129,7 +135,7 @@ export function compileTermTrie(phrases: readonly string[]): CompiledTermTrie {
 export function loadFlatTrie(compiled: CompiledTermTrie, phrases: readonly string[]): FlatTrie | null {
   if (compiled.fingerprint !== phraseFingerprint(phrases)) return null;
   const size = compiled.tokens.length;
-  if (size === 0 || compiled.parents.length !== size) return null;
+  if (size === 0 || compiled.parents.length !== size || compiled.hashes?.length !== size) return null;
   const parents = Int32Array.from(compiled.parents);
   // Breadth-first order: every parent comes before its children.
   for (let n = 1; n < size; n++) {
@@ -147,5 +153,5 @@ export function loadFlatTrie(compiled: CompiledTermTrie, phrases: readonly strin
     if (list.some((term) => !(term >= 0 && term < phrases.length))) return null;
     terms[node] = list;
   }
-  return { tokens: compiled.tokens, parents, stems, terms };
+  return { tokens: compiled.tokens, hashes: Int32Array.from(compiled.hashes), parents, stems, terms };
 }
