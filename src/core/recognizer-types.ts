@@ -18,10 +18,26 @@ export interface RecognizerData {
   tries?: RecognizerTries;
 }
 
-/** The compiled tries of the recognizer's alias and cue matchers. */
+/**
+ * The recognizer's matchers compiled at corpus build time: both tries, and the cue term
+ * numbers of every entity's context words and every event rule's words, so a fresh tab
+ * neither builds tries nor folds cue phrases.
+ */
 export interface RecognizerTries {
+  /**
+   * Counts of the data they were made from (entities, aliases, context words, events, rules,
+   * rule words). Tries and data are written together by `npm run corpus`; a mismatch means
+   * the file was edited by hand, and the recognizer then builds everything itself.
+   */
+  shape: string;
   aliases: CompiledTermTrie;
   cues: CompiledTermTrie;
+  /** How many cue phrases the cue trie numbers. */
+  cueCount: number;
+  /** Per entity, the cue terms of its context words. */
+  contextCues: number[][];
+  /** Per event, per rule: the cue terms of `what`, and of `whereOrWhen` or null. */
+  ruleCues: Array<Array<[number[], number[] | null]>>;
 }
 
 /** A run of visible text that reads as one flow: a paragraph, a heading, a list item. */

@@ -17,8 +17,8 @@ import {
   precededByOtherName,
 } from './sense-checks';
 import { sentenceSpans } from './sentences';
-import { createTermMatcher, type TermHit } from './term-matcher';
-import { compileTermTrie } from './term-trie';
+import { createTermMatcher, type TermHit, termMatcherOf } from './term-matcher';
+import { compileTermTrie, readCompiledTrie } from './term-trie';
 
 /**
  * Recognises the catalog's entities and events in page text: the one recognition used by
@@ -113,10 +113,42 @@ export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
   return { aliases: aliasPhrasesOf(data), ...cuePhrasesOf(data) };
 }
 
-/** The tries of the recognizer's matchers, made at corpus build time so pages skip building them. */
+/** Counts that tell whether compiled tries were made from this data (see `RecognizerTries.shape`). */
+function recognizerShape(data: RecognizerData): string {
+  let aliases = 0;
+  let contextWords = 0;
+  for (const entity of data.entities) {
+    aliases += entity.aliases.length;
+    contextWords += entity.contextWords?.length ?? 0;
+  }
+  let rules = 0;
+  let ruleWords = 0;
+  for (const event of data.events) {
+    for (const rule of event.rules) {
+      rules++;
+      ruleWords += rule.what.length + (rule.whereOrWhen?.length ?? 0);
+    }
+  }
+  return [data.entities.length, aliases, contextWords, data.events.length, rules, ruleWords].join('/');
+}
+
+/** The recognizer's matchers, compiled at corpus build time so pages skip building them. */
 export function compileRecognizerTries(data: RecognizerData): RecognizerTries {
   const phrases = recognizerPhrases(data);
-  return { aliases: compileTermTrie(phrases.aliases), cues: compileTermTrie(phrases.cues) };
+  const cue = (phrase: string): number => phrases.cueIds.get(foldPhrase(phrase)) as number;
+  return {
+    shape: recognizerShape(data),
+    aliases: compileTermTrie(phrases.aliases),
+    cues: compileTermTrie(phrases.cues),
+    cueCount: phrases.cues.length,
+    contextCues: data.entities.map((entity) => (entity.contextWords ?? []).map(cue)),
+    ruleCues: data.events.map((event) =>
+      event.rules.map((rule): [number[], number[] | null] => [
+        rule.what.map(cue),
+        rule.whereOrWhen?.length ? rule.whereOrWhen.map(cue) : null,
+      ]),
+    ),
+  };
 }
 
 /** What evidence and events need: the cue matcher and the rules in its term numbers. */
@@ -129,20 +161,53 @@ interface CueSide {
   eventsByTrigger: Map<number, number[]>;
 }
 
+/** The cue side as compiled by the build, or null when it does not fit (malformed). */
+function shippedCueSide(
+  data: RecognizerData,
+  tries: RecognizerTries,
+): (Pick<CueSide, 'matcher' | 'contextCues'> & { ruleCues: RecognizerTries['ruleCues'] }) | null {
+  const trie = readCompiledTrie(tries.cues, tries.cueCount);
+  if (!trie || tries.contextCues.length !== data.entities.length) return null;
+  if (tries.ruleCues.length !== data.events.length) return null;
+  return {
+    matcher: termMatcherOf(trie),
+    contextCues: tries.contextCues.map((terms) => new Set(terms)),
+    ruleCues: tries.ruleCues,
+  };
+}
+
 /** Builds the cue side of a recognizer: only pages that name an entity ever need it. */
-function buildCueSide(data: RecognizerData, entityIndex: ReadonlyMap<string, number>): CueSide {
-  const { cues, cueIds } = cuePhrasesOf(data);
-  const cue = (phrase: string): number => cueIds.get(foldPhrase(phrase)) as number;
-  const contextCues = data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue)));
-  const eventRules = data.events.map((event) =>
-    event.rules.map(
-      (rule): CompiledRule => ({
+function buildCueSide(
+  data: RecognizerData,
+  entityIndex: ReadonlyMap<string, number>,
+  tries: RecognizerTries | null,
+): CueSide {
+  let shipped = tries ? shippedCueSide(data, tries) : null;
+  if (!shipped) {
+    const { cues, cueIds } = cuePhrasesOf(data);
+    const cue = (phrase: string): number => cueIds.get(foldPhrase(phrase)) as number;
+    shipped = {
+      matcher: createTermMatcher(cues),
+      contextCues: data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue))),
+      ruleCues: data.events.map((event) =>
+        event.rules.map((rule): [number[], number[] | null] => [
+          rule.what.map(cue),
+          rule.whereOrWhen?.length ? rule.whereOrWhen.map(cue) : null,
+        ]),
+      ),
+    };
+  }
+  const { matcher, contextCues, ruleCues } = shipped;
+  const eventRules = data.events.map((event, eventIndex) =>
+    event.rules.map((rule, ruleIndex): CompiledRule => {
+      const [what, whereOrWhen] = ruleCues[eventIndex]?.[ruleIndex] ?? [[], null];
+      return {
         who: new Set(rule.who.map((id) => entityIndex.get(id)).filter((i): i is number => i !== undefined)),
-        what: new Set(rule.what.map(cue)),
-        whereOrWhen: rule.whereOrWhen?.length ? new Set(rule.whereOrWhen.map(cue)) : null,
+        what: new Set(what),
+        whereOrWhen: whereOrWhen ? new Set(whereOrWhen) : null,
         window: rule.window,
-      }),
-    ),
+      };
+    }),
   );
   const eventsByTrigger = new Map<number, number[]>();
   eventRules.forEach((rules, eventIndex) => {
@@ -154,7 +219,7 @@ function buildCueSide(data: RecognizerData, entityIndex: ReadonlyMap<string, num
       }
     }
   });
-  return { matcher: createTermMatcher(cues, data.tries?.cues), contextCues, eventRules, eventsByTrigger };
+  return { matcher, contextCues, eventRules, eventsByTrigger };
 }
 
 /**
@@ -172,10 +237,11 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       aliases.push(alias);
     }
   });
-  const aliasMatcher = createTermMatcher(
-    aliases.map((alias) => alias.text),
-    data.tries?.aliases,
-  );
+  const tries = data.tries?.shape === recognizerShape(data) ? data.tries : null;
+  const aliasTrie = tries && readCompiledTrie(tries.aliases, aliases.length);
+  const aliasMatcher = aliasTrie
+    ? termMatcherOf(aliasTrie)
+    : createTermMatcher(aliases.map((alias) => alias.text));
   const aliasRefs: Array<AliasRef | undefined> = [];
   const refOf = (term: number): AliasRef => {
     let ref = aliasRefs[term];
@@ -205,7 +271,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
   const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
   let cueSide: CueSide | null = null;
   const cuesReady = (): CueSide => {
-    cueSide ??= buildCueSide(data, entityIndex);
+    cueSide ??= buildCueSide(data, entityIndex, tries);
     return cueSide;
   };
   const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));

@@ -1,5 +1,11 @@
 import { foldCode, isCyrillic } from './char-table';
-import { buildFlatTrie, type CompiledTermTrie, loadFlatTrie, RUSSIAN_ENDINGS } from './term-trie';
+import {
+  buildFlatTrie,
+  type CompiledTermTrie,
+  type FlatTrie,
+  loadFlatTrie,
+  RUSSIAN_ENDINGS,
+} from './term-trie';
 import {
   foldedEquals,
   foldedSlice,
@@ -114,7 +120,11 @@ function hasCyrillic(token: string): boolean {
  * malformed one is ignored.
  */
 export function createTermMatcher(phrases: readonly string[], compiled?: CompiledTermTrie): TermMatcher {
-  const trie = (compiled && loadFlatTrie(compiled, phrases)) ?? buildFlatTrie(phrases);
+  return termMatcherOf((compiled && loadFlatTrie(compiled, phrases)) ?? buildFlatTrie(phrases));
+}
+
+/** A matcher over a built or loaded trie (`term-trie.ts`). */
+export function termMatcherOf(trie: FlatTrie): TermMatcher {
   const { stems, parents } = trie;
   const nodeTokens = trie.tokens;
   const nodeTerms = trie.terms;

@@ -134,8 +134,16 @@ export function compileTermTrie(phrases: readonly string[]): CompiledTermTrie {
  */
 export function loadFlatTrie(compiled: CompiledTermTrie, phrases: readonly string[]): FlatTrie | null {
   if (compiled.fingerprint !== phraseFingerprint(phrases)) return null;
-  const size = compiled.tokens.length;
-  if (size === 0 || compiled.parents.length !== size || compiled.hashes?.length !== size) return null;
+  return readCompiledTrie(compiled, phrases.length);
+}
+
+/**
+ * The trie saved by `compileTermTrie` for `termCount` phrases, checked for shape only (for
+ * callers that know by other means which phrases it was made from); null when malformed.
+ */
+export function readCompiledTrie(compiled: CompiledTermTrie, termCount: number): FlatTrie | null {
+  const size = compiled.tokens?.length ?? 0;
+  if (size === 0 || compiled.parents?.length !== size || compiled.hashes?.length !== size) return null;
   const parents = Int32Array.from(compiled.parents);
   // Breadth-first order: every parent comes before its children.
   for (let n = 1; n < size; n++) {
@@ -150,7 +158,7 @@ export function loadFlatTrie(compiled: CompiledTermTrie, phrases: readonly strin
   const terms: Array<number[] | null> = new Array(size).fill(null);
   for (const [node, ...list] of compiled.ends) {
     if (node === undefined || !(node > 0 && node < size)) return null;
-    if (list.some((term) => !(term >= 0 && term < phrases.length))) return null;
+    if (list.some((term) => !(term >= 0 && term < termCount))) return null;
     terms[node] = list;
   }
   return { tokens: compiled.tokens, hashes: Int32Array.from(compiled.hashes), parents, stems, terms };
