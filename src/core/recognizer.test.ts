@@ -47,6 +47,19 @@ describe('recognizer on the real catalog', () => {
     expect(entityIds(blocks('Adriana Lima walked the show. Climate talks in Lima ended.'))).toEqual([]);
     expect(entityIds(blocks('Bolton Wanderers beat Wigan; Michael Bolton sang.'))).toEqual([]);
     expect(entityIds(blocks('She played her trump card for a few pence.'))).toEqual([]);
+    // A card game is no evidence for the Bolton of a stadium's name.
+    expect(
+      entityIds(blocks('The University of Bolton Stadium was full. The pianist played a trump card.')),
+    ).toEqual([]);
+  });
+
+  it('takes a surname after a day, a month or an office, which are no first names', () => {
+    expect(entityIds(blocks('On Monday Pompeo said Russia must leave Venezuela.'))).toContain('mike-pompeo');
+    expect(entityIds(blocks('In March Putin sent troops to Venezuela.'))).toContain('vladimir-putin');
+    expect(entityIds(blocks('Secretary of State Pompeo met Lavrov.'))).toContain('mike-pompeo');
+    expect(entityIds(blocks('Disregarding Trump’s demand, Russia stayed in Venezuela.'))).toContain(
+      'donald-trump',
+    );
   });
 
   it('trusts an ambiguous name once the page gives evidence', () => {

@@ -32,6 +32,34 @@ const TITLE_OR_FUNCTION_WORDS = new Set(
 );
 
 /**
+ * Capitalised words that are never a first name even inside a sentence: days and months
+ * ("On Monday Pompeo said"), places in titles ("Secretary of State Pompeo"), and openers
+ * after a quote or heading ("Meanwhile Pence said").
+ */
+const OPENER_OR_CALENDAR_WORDS = new Set(
+  (
+    'since although though because once until unless whether meanwhile yesterday today tomorrow ' +
+    'tonight now later earlier still yet also however instead here there even only just soon ' +
+    'recently previously eventually finally initially ultimately separately likewise similarly ' +
+    'indeed perhaps maybe clearly certainly thus hence therefore nonetheless nevertheless besides ' +
+    'moreover furthermore again last next first both neither either not nor every each all many ' +
+    'some most few under over during against about without within across despite amid among ' +
+    'state states department house senate congress council assembly committee court party army ' +
+    'navy military government administration federal national foreign defense defence security ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
+    'june july august september october november december ' +
+    'ayer hoy manana ahora luego despues antes mientras aunque pero cuando donde tambien ademas ' +
+    'entonces asi sin tras desde hasta lunes martes miercoles jueves viernes sabado domingo enero ' +
+    'febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre ' +
+    'ontem hoje amanha agora depois enquanto embora mas quando onde tambem alem entao assim apos ' +
+    'segunda terca quarta quinta sexta sabado domingo janeiro fevereiro marco maio junho julho ' +
+    'setembro outubro novembro dezembro ' +
+    'вчера сегодня завтра теперь сейчас позже ранее однако но когда где также тогда потом затем ' +
+    'после до во при'
+  ).split(' '),
+);
+
+/**
  * Whether a match honours its alias's capitals: each letter the alias writes in upper case
  * must be upper case on the page ("Trump" yes, "trump card" no; "US" yes, "us" no).
  */
@@ -87,11 +115,11 @@ export function precededByOtherName(text: string, tokens: TokenBuffer, first: nu
   if (((tokens.marks[first] as number) & GAP_MASK & ~GAP_WHITESPACE) !== 0) return false;
   const marks = tokens.marks[previous] as number;
   if ((marks & TOKEN_CAPITALISED) === 0 || (marks & TOKEN_ALL_CAPS) !== 0) return false;
-  // A capital at the start of a sentence says nothing ("Since Guaidó invoked...").
+  // A capital at the start of a sentence says nothing ("Since Guaidó invoked...",
+  // "Disregarding Trump's demand"): any word may open a sentence.
   if (previous === 0 || ((tokens.marks[previous] as number) & (GAP_DOT | GAP_BREAK)) !== 0) return false;
   const word = foldedSlice(text, tokens.starts[previous] as number, tokens.ends[previous] as number);
-  if (word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word)) return false;
-  return true;
+  return !(word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word) || OPENER_OR_CALENDAR_WORDS.has(word));
 }
 
 /** The folded words right before and after a match, for false-friend checks ("Adriana" Lima). */
