@@ -47,6 +47,17 @@ describe('recognizer on the real catalog', () => {
     expect(entityIds(blocks('Adriana Lima walked the show. Climate talks in Lima ended.'))).toEqual([]);
     expect(entityIds(blocks('Bolton Wanderers beat Wigan; Michael Bolton sang.'))).toEqual([]);
     expect(entityIds(blocks('She played her trump card for a few pence.'))).toEqual([]);
+    // Words every news page uses are no evidence for a city, a state or a common word.
+    expect(
+      entityIds(
+        blocks(
+          'At the climate conference in Lima, delegates from 190 countries signed a regional declaration.',
+        ),
+      ),
+    ).toEqual([]);
+    expect(entityIds(blocks('Washington state officials said the capital would get more buses.'))).toEqual(
+      [],
+    );
     // A card game is no evidence for the Bolton of a stadium's name.
     expect(
       entityIds(blocks('The University of Bolton Stadium was full. The pianist played a trump card.')),
