@@ -64,6 +64,20 @@ describe('recognizer on the real catalog', () => {
     ).toEqual([]);
   });
 
+  it('leaves pages on other subjects alone, in three languages', () => {
+    const pages = [
+      'El boxeador Julio César Chávez visitó Lima para promocionar su academia. En la capital peruana el alcalde recibió al campeón junto a representantes de varios países de la región.',
+      'Meanwhile the Washington Commanders lost again, and the Guardian angels patrolled the subway. Rosales Construction won a contract on Caracas Street, Chicago.',
+      'В Санкт-Петербурге прошёл фестиваль музыки Вагнера, а в Москве открылась выставка.',
+    ];
+    const wrong = ['lima-group', 'washington', 'the-guardian', 'fabiana-rosales', 'caracas', 'wagner-group'];
+    for (const text of pages) {
+      const result = recognizer.recognize(blocks(text));
+      expect(result.onTopic).toBe(false);
+      expect(result.mentions.map((m) => m.entityId).filter((id) => wrong.includes(id))).toEqual([]);
+    }
+  });
+
   it('takes a surname after a day, a month or an office, which are no first names', () => {
     expect(entityIds(blocks('On Monday Pompeo said Russia must leave Venezuela.'))).toContain('mike-pompeo');
     expect(entityIds(blocks('In March Putin sent troops to Venezuela.'))).toContain('vladimir-putin');
