@@ -5,15 +5,16 @@
  * and the floor: walking the page's text nodes once.
  * `npx tsx bench/pages.bench.ts` prints the report; `bench/index.ts` calls `runPagesBench`.
  *
- * What "ours" is: a Chrome trace (CDP `Tracing`, categories toplevel, devtools.timeline and
- * blink.user_timing) of each page load. The content script sets the performance marks
- * 'sourcelight:start' and 'sourcelight:painted'. The window runs from the start of the
- * main-thread task that evaluates the content script (its compile and top-level run come
- * before 'sourcelight:start') to the end of the first rendering frame after
- * 'sourcelight:painted' (the frame that paints the highlights, with the style recalculation
+ * What "ours" is: a Chrome trace (CDP `Tracing`, categories toplevel and devtools.timeline)
+ * of each page load. The content script stamps its steps into the trace with
+ * `console.timeStamp` ('TimeStamp' events whose message is 'sourcelight:start',
+ * 'sourcelight:painted', …; unlike performance marks, the page cannot see them). The window
+ * runs from the start of the main-thread task that evaluates the content script (its compile
+ * and top-level run come before 'sourcelight:start') to the end of the first rendering frame
+ * after 'sourcelight:painted' (the frame that paints the highlights, with the style recalculation
  * our stylesheet causes). "ours" sums the main-thread tasks in that window that run our code
  * (some trace event inside them names a chrome-extension:// script, or holds one of our
- * performance marks: the content script marks each step it resumes in) plus that frame; "window"
+ * step stamps: the content script stamps each step it resumes in) plus that frame; "window"
  * sums every task in it, the page's own loading and rendering included, since the content
  * script yields between its steps. The pages are served with their own scripts blocked (as
  * in the e2e tests). "longest" is the longest of our tasks. The trace sees every task, where the Long
@@ -27,11 +28,12 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { RecognizerData } from '../src/core/recognizer-types';
 import { buildOnce } from '../test/e2e/support/build-once';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from '../test/e2e/support/chromium';
 import { browserBinaries, chromeBuildDir } from '../test/e2e/support/paths';
+import { forgetScanReports, waitForScanReport } from '../test/e2e/support/scan-report';
 import { type StaticServer, serveStatic } from '../test/e2e/support/static-server';
 import { settingsWith, storedSettings } from '../test/e2e/support/stored-settings';
 
@@ -96,7 +98,7 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { src_func?: string; data?: { url?: string } };
+  args?: { src_func?: string; data?: { url?: string; message?: string } };
 }
 
 /** The figures one traced load yields, in milliseconds. */
@@ -154,16 +156,31 @@ export function launchPlainChromium(): Promise<Browser> {
   });
 }
 
-/** Waits for the content script's 'sourcelight:painted' mark in the page. */
+/** The extension's service worker, looked up afresh: Chromium stops and restarts it when idle. */
+function extensionWorker(context: BrowserContext): Worker | undefined {
+  return context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+}
+
+/**
+ * Drops the scan reports the extension holds for `url`, so that {@link waitForPainted} after
+ * loading `url` again waits for the new load's report, not one from an earlier tab.
+ */
+export async function forgetPainted(context: BrowserContext, url: string): Promise<void> {
+  await extensionWorker(context)?.evaluate(forgetScanReports, url);
+}
+
+/**
+ * Waits until the content script has scanned and painted the page: it then reports the
+ * page's state to the background, which keeps it in `storage.session`, read here through the
+ * extension's service worker (the page itself sees nothing).
+ */
 export async function waitForPainted(page: Page): Promise<void> {
-  // In-page code is passed as strings: tsx would wrap functions in a helper the page lacks.
-  // Polled with evaluate: waitForFunction compiles its predicate in the page, which the
-  // pages' script-blocking policy forbids.
-  const deadline = Date.now() + 30_000;
-  while (!(await page.evaluate("performance.getEntriesByName('sourcelight:painted').length > 0"))) {
-    if (Date.now() > deadline) throw new Error('the content script did not paint within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const url = page.url();
+  await waitForScanReport(
+    async (check, wanted) => (await extensionWorker(page.context())?.evaluate(check, wanted)) ?? false,
+    url,
+    `the content script to scan ${url}`,
+  );
 }
 
 /** Resolves after two animation frames and a short pause, so the marks have been painted. */
@@ -192,13 +209,18 @@ const markJsRun = (aliases: readonly string[]) => `new Promise((done) => {
   });
 })`;
 
+/** The step a trace event stamps (`console.timeStamp` in the content script), if it is one. */
+function stepOf(event: TraceEvent): string | undefined {
+  return event.name === 'TimeStamp' && event.cat.includes('devtools.timeline')
+    ? event.args?.data?.message
+    : undefined;
+}
+
 /** Reads the figures of one load out of its trace. */
 function figuresOfTrace(events: readonly TraceEvent[]): TraceFigures | null {
-  const start = events.find((e) => e.cat.includes('blink.user_timing') && e.name === 'sourcelight:start');
+  const start = events.find((e) => stepOf(e) === 'sourcelight:start');
   if (!start) return null;
-  const painted = events.find(
-    (e) => e.cat.includes('blink.user_timing') && e.name === 'sourcelight:painted' && e.ts >= start.ts,
-  );
+  const painted = events.find((e) => stepOf(e) === 'sourcelight:painted' && e.ts >= start.ts);
   if (!painted) return null;
   const onMain = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X');
   const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
@@ -221,14 +243,12 @@ function figuresOfTrace(events: readonly TraceEvent[]): TraceFigures | null {
   const to = frame && frame.ts - workEnd < 500_000 ? end(frame) : workEnd;
 
   // Tasks that run extension code: some event inside them names a chrome-extension:// script,
-  // or holds one of our performance marks (a promise continuation, such as the one after the
+  // or holds one of our step stamps (a promise continuation, such as the one after the
   // settings load, runs as a microtask that names no script).
-  const ourMarks = events.filter(
-    (e) => e.cat.includes('blink.user_timing') && e.name.startsWith('sourcelight:') && e.pid === start.pid,
-  );
+  const ourSteps = events.filter((e) => stepOf(e)?.startsWith('sourcelight:') && e.pid === start.pid);
   const extensionEvents = [
     ...onMain.filter((e) => e.args?.data?.url?.startsWith('chrome-extension://')),
-    ...ourMarks,
+    ...ourSteps,
   ];
   const runsOurCode = (task: TraceEvent) => extensionEvents.some((e) => e.ts >= task.ts && e.ts <= end(task));
   let busy = 0;
@@ -270,15 +290,11 @@ async function tracedLoad(
     await cdp.send('Tracing.start', {
       traceConfig: {
         // 'toplevel' names each task's source (ScheduledActionSendBeginMainFrame: a rendering frame).
-        includedCategories: [
-          'toplevel',
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'blink.user_timing',
-        ],
+        includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
       },
       transferMode: 'ReportEvents',
     });
+    await forgetPainted(browser.context, url);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await waitForPainted(page);
     await page.evaluate(AFTER_NEXT_FRAMES);
@@ -288,7 +304,7 @@ async function tracedLoad(
     await complete;
     await cdp.detach().catch(() => {});
     const figures = figuresOfTrace(events);
-    if (!figures) throw new Error('the trace holds no sourcelight:start/painted marks');
+    if (!figures) throw new Error('the trace holds no sourcelight:start/painted steps');
     return { figures, highlights };
   } finally {
     await page.close().catch(() => {});

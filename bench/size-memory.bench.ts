@@ -30,6 +30,7 @@ import { chromeBuildDir, firefoxBuildDir } from '../test/e2e/support/paths';
 import { type StaticServer, serveStatic } from '../test/e2e/support/static-server';
 import {
   AFTER_NEXT_FRAMES,
+  forgetPainted,
   largestPages,
   launchPlainChromium,
   localOnly,
@@ -157,6 +158,7 @@ async function heapAfterLoad(
 ): Promise<{ used: number; total: number; nodes: number }> {
   const page: Page = await context.newPage();
   try {
+    if (withExtension) await forgetPainted(context, url);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     if (withExtension) await waitForPainted(page);
     await page.evaluate(AFTER_NEXT_FRAMES);

@@ -7,9 +7,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from '../test/e2e/support/chromium';
-import { contentScriptPainted } from '../test/e2e/support/content-checks';
 import { fromRoot, repoRoot, testPagesDir } from '../test/e2e/support/paths';
-import { pollUntil } from '../test/e2e/support/poll';
+import { waitForScanReport } from '../test/e2e/support/scan-report';
 import { type StaticServer, serveStatic } from '../test/e2e/support/static-server';
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -49,10 +48,12 @@ async function main(): Promise<number> {
     chrome = await launchChromiumWithExtension({ headless: !hasDisplay, handleSignals: false });
     const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
     await page.goto(demoUrl, { waitUntil: 'load', timeout: 60_000 });
-    await pollUntil(() => page.evaluate(contentScriptPainted), {
-      timeoutMs: 30_000,
-      description: 'the Sourcelight content script to run on the demo page',
-    });
+    const { worker } = chrome;
+    await waitForScanReport(
+      (check, url) => worker.evaluate(check, url),
+      demoUrl,
+      'the Sourcelight content script to run on the demo page',
+    );
 
     if (hasDisplay) {
       console.log(`Sourcelight is running in Chromium on ${demoUrl}`);

@@ -36,10 +36,10 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
-    performance.mark('sourcelight:start');
+    traceStep('sourcelight:start');
     let settings: Settings = await loadSettings();
-    // Each step the script resumes in gets a mark, so a trace can tell our tasks (bench/pages).
-    performance.mark('sourcelight:settings');
+    // Each step the script resumes in gets a trace stamp, so a trace can tell our tasks (bench/pages).
+    traceStep('sourcelight:settings');
     let recognizer: Recognizer | null = null;
     // Made on first paint: a page with nothing to mark never gets our style sheet.
     let highlighter: Highlighter | null = null;
@@ -107,7 +107,7 @@ export default defineContentScript({
         pendingChanges = 'all';
       } else {
         recognizer ??= createRecognizer(data);
-        performance.mark('sourcelight:refresh');
+        traceStep('sourcelight:refresh');
         await nextIdle(ctx);
         if (stale()) return;
         const skip = (element: Element) => card.contains(element);
@@ -118,7 +118,7 @@ export default defineContentScript({
           (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip)) ||
           readPage(document, skip);
         lastBlocks = blocks;
-        performance.mark('sourcelight:read');
+        traceStep('sourcelight:read');
         await nextIdle(ctx);
         if (stale()) return;
         const recognition = recognizer.recognize(blocks);
@@ -136,7 +136,7 @@ export default defineContentScript({
       if (painted.length > 0) highlighter ??= createHighlighter(document);
       highlighter?.setStyle({ style: settings.highlightStyle, color: settings.highlightColor });
       highlighter?.paint(painted);
-      performance.mark('sourcelight:painted');
+      traceStep('sourcelight:painted');
       void backgroundMessaging.sendMessage('reportPageState', pageState()).catch(() => undefined);
     };
 
@@ -296,6 +296,16 @@ function isTopOrSameOriginFrame(): boolean {
   } catch {
     return false; // reading a cross-origin frame's location throws
   }
+}
+
+/**
+ * Stamps a step of the script (`sourcelight:<step>`) into the browser's trace, so a profile
+ * shows which tasks are ours (bench/pages). `console.timeStamp` reaches only the browser's
+ * tracing; `performance.mark` would put the name in the page's own performance timeline,
+ * where any page could read it and tell that Sourcelight is installed.
+ */
+function traceStep(name: `sourcelight:${string}`): void {
+  console.timeStamp(name);
 }
 
 /** Resolves when the browser is idle (or after a short while at most), to break up work. */

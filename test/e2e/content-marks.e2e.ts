@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   centreOfMark,
-  contentScriptPainted,
   innerTextUnchanged,
   readCard,
   readHighlightCounts,
   recordInnerTextAtLoad,
+  sourcelightTimelineEntries,
 } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
@@ -14,7 +14,8 @@ import { useTestPages } from './support/test-pages';
 /**
  * The heart of Sourcelight in real browsers: a page that mentions the corpus's actors gets
  * marks, hover opens a card of cited passages, Escape closes it, the keyboard steps through
- * mentions, the page's text is untouched, and a mutation is picked up.
+ * mentions, the page's text is untouched, a mutation is picked up, and the page's own
+ * performance timeline shows no sign of the extension (no fingerprint).
  */
 const url = useTestPages();
 
@@ -25,7 +26,7 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
   beforeAll(async () => {
     driver = await newDriver();
     await driver.goto(url('demo.html'));
-    await driver.waitFor(contentScriptPainted, 'the content script to paint');
+    await driver.waitForScan('the content script to scan the demo page');
   });
   afterAll(async () => {
     await driver?.close();
@@ -108,9 +109,19 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
 
   test('marks nothing on a page that is not about the corpus', async () => {
     await driver.goto(url('plain.html'));
-    await driver.waitFor(contentScriptPainted, 'the content script to scan the plain page');
+    await driver.waitForScan('the content script to scan the plain page');
     const counts = await driver.evaluate(readHighlightCounts);
     expect(Object.values(counts).reduce((a, b) => a + Math.max(0, b), 0)).toBe(0);
+  });
+
+  test("leaves nothing in the page's performance timeline, marked or not", async () => {
+    await driver.goto(url('plain.html'));
+    await driver.waitForScan('the content script to scan the plain page again');
+    expect(await driver.evaluate(sourcelightTimelineEntries)).toEqual([]);
+    await driver.goto(url('demo.html'));
+    await driver.waitForScan('the content script to scan the demo page again');
+    expect((await driver.evaluate(readHighlightCounts)).person).toBeGreaterThan(0);
+    expect(await driver.evaluate(sourcelightTimelineEntries)).toEqual([]);
   });
 }
 

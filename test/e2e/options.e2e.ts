@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
-import { contentScriptPainted, readHighlightCounts, readHighlightRule } from './support/content-checks';
+import { readHighlightCounts, readHighlightRule } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { pollUntil } from './support/poll';
@@ -38,7 +38,7 @@ function optionsScenario(newSession: () => Promise<ExtensionSession>): void {
     await session.replaceSync({});
     demo = await session.contentTab();
     await demo.goto(demoUrl());
-    await demo.waitFor(contentScriptPainted, 'the content script to paint the demo page', 30_000);
+    await demo.waitForScan('the content script to paint the demo page', 30_000);
   });
   afterEach(async () => {
     for (const page of opened.splice(0)) await page.close().catch(() => {});
@@ -192,7 +192,7 @@ function optionsScenario(newSession: () => Promise<ExtensionSession>): void {
 
     // A fresh load of the page is marked too.
     await demo.goto(demoUrl());
-    await demo.waitFor(contentScriptPainted, 'the content script to paint the reloaded demo page', 30_000);
+    await demo.waitForScan('the content script to paint the reloaded demo page', 30_000);
     await demoCountsWhere(allMarked, 'marks of every kind after a reload');
   });
 

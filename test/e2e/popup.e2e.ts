@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
-import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
+import { readCard, readHighlightCounts } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { pollUntil } from './support/poll';
@@ -58,7 +58,7 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
     await session.replaceSync({});
     demo = await session.contentTab();
     await demo.goto(demoUrl());
-    await demo.waitFor(contentScriptPainted, 'the content script to paint the demo page', 30_000);
+    await demo.waitForScan('the content script to paint the demo page', 30_000);
     demoTabId = await session.tabIdOf(demoUrl());
   });
   afterEach(async () => {

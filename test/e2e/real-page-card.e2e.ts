@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOnce } from './support/build-once';
-import { contentScriptPainted, readCard, readHighlightCounts } from './support/content-checks';
+import { readCard, readHighlightCounts } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import { fromRoot } from './support/paths';
 import { type StaticServer, serveStatic } from './support/static-server';
@@ -43,7 +43,7 @@ function realPageCardScenario(open: () => Promise<ExtensionSession>): void {
     if (!server) throw new Error('page server did not start');
     const tab = await session.contentTab();
     await tab.goto(`${server.origin}/${pageName}`);
-    await tab.waitFor(contentScriptPainted, 'the content script to scan the page');
+    await tab.waitForScan('the content script to scan the page');
     expect(Object.values(await tab.evaluate(readHighlightCounts)).every((count) => count === 0)).toBe(true);
 
     await session.replaceSync(storedSettings(settingsWith({ markMode: 'everywhere' })));

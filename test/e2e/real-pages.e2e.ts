@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOnce } from './support/build-once';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './support/chromium';
 import {
-  contentScriptPainted,
   innerTextUnchanged,
   mutationsSinceLoad,
   readHighlightCounts,
@@ -52,7 +51,7 @@ function realPagesScenario(newDriver: () => Promise<PageDriver>, extensionErrors
     if (!server) throw new Error('page server did not start');
     const errorsBefore = extensionErrors().length;
     await driver.goto(`${server.origin}/${name}`);
-    await driver.waitFor(contentScriptPainted, `the content script to finish on ${name}`, 30_000);
+    await driver.waitForScan(`the content script to finish on ${name}`, 30_000);
     await driver.waitFor(mutationsSinceLoad, `${name} to finish loading`, 30_000);
     const counts = await driver.evaluate(readHighlightCounts);
     expect(counts, name).toEqual({ person: 0, organization: 0, place: 0, event: 0 });

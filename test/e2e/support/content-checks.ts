@@ -80,9 +80,15 @@ export function mutationsSinceLoad(): string[] | null {
   return (window as unknown as { __mutationsAfterLoad?: string[] }).__mutationsAfterLoad ?? null;
 }
 
-/** Whether Sourcelight's content script finished a scan of this page. */
-export function contentScriptPainted(): boolean {
-  return performance.getEntriesByName('sourcelight:painted').length > 0;
+/**
+ * The names of the entries in the page's own performance timeline that mention Sourcelight:
+ * anything there would let the page tell that the extension is installed.
+ */
+export function sourcelightTimelineEntries(): string[] {
+  return performance
+    .getEntries()
+    .map((entry) => entry.name)
+    .filter((name) => name.toLowerCase().includes('sourcelight'));
 }
 
 /**

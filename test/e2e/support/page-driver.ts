@@ -3,6 +3,7 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { ChromiumWithExtension } from './chromium';
 import type { FirefoxWithExtension } from './firefox';
 import { pollUntil } from './poll';
+import { forgetScanReports, waitForScanReport } from './scan-report';
 import { saveScreenshot } from './screenshots';
 
 /**
@@ -14,7 +15,16 @@ export interface PageDriver {
   page: PlaywrightPage | PuppeteerPage;
   /** Runs a self-contained function in the page. */
   evaluate<T, A = undefined>(fn: (arg: A) => T, arg?: A): Promise<T>;
+  /**
+   * Loads `url` and waits for the load event. Scan reports already stored for `url` are
+   * dropped first, so {@link waitForScan} afterwards waits for the new load's own scan.
+   */
   goto(url: string): Promise<void>;
+  /**
+   * Waits until the content script has reported a finished scan of the page now shown, as the
+   * extension (not the page) sees it: see scan-report.ts.
+   */
+  waitForScan(what: string, timeoutMs?: number): Promise<void>;
   hover(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -60,7 +70,17 @@ export async function chromiumDriver(session: ChromiumWithExtension, init?: () =
     page,
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
     goto: async (url) => {
+      await session.worker.evaluate(forgetScanReports, url);
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    },
+    waitForScan: async (what, timeoutMs) => {
+      const url = await page.evaluate(() => location.href);
+      await waitForScanReport(
+        (check, wanted) => session.worker.evaluate(check, wanted),
+        url,
+        what,
+        timeoutMs,
+      );
     },
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     click: (x, y) => page.mouse.click(x, y),
@@ -95,21 +115,35 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
   const page = await firefox.browser.newPage();
   if (init) await page.evaluateOnNewDocument(init);
   let relay: PuppeteerPage | null = null;
+  /** The extension page that relays messages and reads storage; opening it leaves our tab in front. */
+  const relayPage = async (): Promise<PuppeteerPage> => {
+    if (!relay || relay.isClosed()) {
+      relay = await firefox.openExtensionPage('popup.html');
+      await page.bringToFront();
+    }
+    return relay;
+  };
   const driver: PageDriver = {
     browser: 'firefox',
     page,
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
     goto: async (url) => {
+      await (await relayPage()).evaluate(forgetScanReports, url);
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    },
+    waitForScan: async (what, timeoutMs) => {
+      const url = await page.evaluate(() => location.href);
+      const extension = await relayPage();
+      await waitForScanReport((check, wanted) => extension.evaluate(check, wanted), url, what, timeoutMs);
     },
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: (name) => saveScreenshot(page, name),
     async sendToTab(type, data) {
-      relay ??= await firefox.openExtensionPage('popup.html');
+      const extension = await relayPage();
       // Tab URLs are hidden without the "tabs" permission: ask every other tab; only ours answers.
-      const answer = await relay.evaluate(
+      const answer = await extension.evaluate(
         async (message: unknown) => {
           const api = (globalThis as unknown as { browser: ExtensionTabsApi }).browser;
           const self = await api.tabs.getCurrent();
