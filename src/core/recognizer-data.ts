@@ -1,5 +1,5 @@
 import type { Catalog } from './corpus-types';
-import { compileRecognizerTries } from './recognizer';
+import { compileRecognizerTries } from './recognizer-tries';
 import type { RecognizerData } from './recognizer-types';
 
 /** The part of the catalog the content script holds: names, aliases and rules, no passages. */

@@ -18,10 +18,17 @@ export interface RecognizerData {
   tries?: RecognizerTries;
 }
 
+/** An event rule's cue words as cue-matcher term numbers. */
+export interface RuleCues {
+  what: number[];
+  /** Null when the rule names no place or time. */
+  whereOrWhen: number[] | null;
+}
+
 /**
- * The recognizer's matchers compiled at corpus build time: both tries, and the cue term
- * numbers of every entity's context words and every event rule's words, so a fresh tab
- * neither builds tries nor folds cue phrases.
+ * The recognizer's matchers compiled at corpus build time (`src/core/recognizer-tries.ts`):
+ * both tries, and the cue term numbers of every entity's context words and every event
+ * rule's words, so a fresh tab neither builds tries nor folds cue phrases.
  */
 export interface RecognizerTries {
   /**
@@ -36,8 +43,8 @@ export interface RecognizerTries {
   cueCount: number;
   /** Per entity, the cue terms of its context words. */
   contextCues: number[][];
-  /** Per event, per rule: the cue terms of `what`, and of `whereOrWhen` or null. */
-  ruleCues: Array<Array<[number[], number[] | null]>>;
+  /** Per event, per rule. */
+  ruleCues: RuleCues[][];
 }
 
 /** A run of visible text that reads as one flow: a paragraph, a heading, a list item. */

@@ -1,12 +1,12 @@
 import type { Alias, EntityType, EventRule } from './corpus-types';
 import { foldPhrase } from './fold';
 import { pageVerdict } from './page-verdict';
+import { aliasMatcherOf, cueMatcherOf } from './recognizer-tries';
 import type {
   EntityMention,
   EventMention,
   PageRecognition,
   RecognizerData,
-  RecognizerTries,
   TextBlock,
 } from './recognizer-types';
 import {
@@ -17,8 +17,7 @@ import {
   precededByOtherName,
 } from './sense-checks';
 import { sentenceSpans } from './sentences';
-import { createTermMatcher, type TermHit, termMatcherOf } from './term-matcher';
-import { compileTermTrie, readCompiledTrie } from './term-trie';
+import type { TermHit, TermMatcher } from './term-matcher';
 
 /**
  * Recognises the catalog's entities and events in page text: the one recognition used by
@@ -73,87 +72,9 @@ function isProse(block: TextBlock | undefined): boolean {
   return false;
 }
 
-/** The phrases of the recognizer's two matchers, in term order. */
-export interface RecognizerPhrases {
-  /** Every alias of every entity, entity by entity. */
-  aliases: string[];
-  /** Context words and event cue words, each folded form once. */
-  cues: string[];
-  /** Folded cue phrase → its term number in `cues`. */
-  cueIds: Map<string, number>;
-}
-
-/** Every alias of every entity, entity by entity: the alias matcher's terms. */
-function aliasPhrasesOf(data: RecognizerData): string[] {
-  return data.entities.flatMap((entity) => entity.aliases.map((alias) => alias.text));
-}
-
-/** Context words and event cue words, each folded form once: the cue matcher's terms. */
-function cuePhrasesOf(data: RecognizerData): Pick<RecognizerPhrases, 'cues' | 'cueIds'> {
-  const cues: string[] = [];
-  const cueIds = new Map<string, number>();
-  const add = (phrase: string) => {
-    const key = foldPhrase(phrase);
-    if (cueIds.has(key)) return;
-    cueIds.set(key, cues.length);
-    cues.push(phrase);
-  };
-  for (const entity of data.entities) for (const word of entity.contextWords ?? []) add(word);
-  for (const event of data.events) {
-    for (const rule of event.rules) {
-      for (const phrase of rule.what) add(phrase);
-      for (const phrase of rule.whereOrWhen ?? []) add(phrase);
-    }
-  }
-  return { cues, cueIds };
-}
-
-/** Lists the phrases the recognizer matches, in the order that numbers its terms. */
-export function recognizerPhrases(data: RecognizerData): RecognizerPhrases {
-  return { aliases: aliasPhrasesOf(data), ...cuePhrasesOf(data) };
-}
-
-/** Counts that tell whether compiled tries were made from this data (see `RecognizerTries.shape`). */
-function recognizerShape(data: RecognizerData): string {
-  let aliases = 0;
-  let contextWords = 0;
-  for (const entity of data.entities) {
-    aliases += entity.aliases.length;
-    contextWords += entity.contextWords?.length ?? 0;
-  }
-  let rules = 0;
-  let ruleWords = 0;
-  for (const event of data.events) {
-    for (const rule of event.rules) {
-      rules++;
-      ruleWords += rule.what.length + (rule.whereOrWhen?.length ?? 0);
-    }
-  }
-  return [data.entities.length, aliases, contextWords, data.events.length, rules, ruleWords].join('/');
-}
-
-/** The recognizer's matchers, compiled at corpus build time so pages skip building them. */
-export function compileRecognizerTries(data: RecognizerData): RecognizerTries {
-  const phrases = recognizerPhrases(data);
-  const cue = (phrase: string): number => phrases.cueIds.get(foldPhrase(phrase)) as number;
-  return {
-    shape: recognizerShape(data),
-    aliases: compileTermTrie(phrases.aliases),
-    cues: compileTermTrie(phrases.cues),
-    cueCount: phrases.cues.length,
-    contextCues: data.entities.map((entity) => (entity.contextWords ?? []).map(cue)),
-    ruleCues: data.events.map((event) =>
-      event.rules.map((rule): [number[], number[] | null] => [
-        rule.what.map(cue),
-        rule.whereOrWhen?.length ? rule.whereOrWhen.map(cue) : null,
-      ]),
-    ),
-  };
-}
-
 /** What evidence and events need: the cue matcher and the rules in its term numbers. */
 interface CueSide {
-  matcher: ReturnType<typeof createTermMatcher>;
+  matcher: TermMatcher;
   /** Per entity, the cue terms that vouch for its ambiguous aliases. */
   contextCues: Array<Set<number>>;
   eventRules: CompiledRule[][];
@@ -161,50 +82,16 @@ interface CueSide {
   eventsByTrigger: Map<number, number[]>;
 }
 
-/** The cue side as compiled by the build, or null when it does not fit (malformed). */
-function shippedCueSide(
-  data: RecognizerData,
-  tries: RecognizerTries,
-): (Pick<CueSide, 'matcher' | 'contextCues'> & { ruleCues: RecognizerTries['ruleCues'] }) | null {
-  const trie = readCompiledTrie(tries.cues, tries.cueCount);
-  if (!trie || tries.contextCues.length !== data.entities.length) return null;
-  if (tries.ruleCues.length !== data.events.length) return null;
-  return {
-    matcher: termMatcherOf(trie),
-    contextCues: tries.contextCues.map((terms) => new Set(terms)),
-    ruleCues: tries.ruleCues,
-  };
-}
-
 /** Builds the cue side of a recognizer: only pages that name an entity ever need it. */
-function buildCueSide(
-  data: RecognizerData,
-  entityIndex: ReadonlyMap<string, number>,
-  tries: RecognizerTries | null,
-): CueSide {
-  let shipped = tries ? shippedCueSide(data, tries) : null;
-  if (!shipped) {
-    const { cues, cueIds } = cuePhrasesOf(data);
-    const cue = (phrase: string): number => cueIds.get(foldPhrase(phrase)) as number;
-    shipped = {
-      matcher: createTermMatcher(cues),
-      contextCues: data.entities.map((entity) => new Set((entity.contextWords ?? []).map(cue))),
-      ruleCues: data.events.map((event) =>
-        event.rules.map((rule): [number[], number[] | null] => [
-          rule.what.map(cue),
-          rule.whereOrWhen?.length ? rule.whereOrWhen.map(cue) : null,
-        ]),
-      ),
-    };
-  }
-  const { matcher, contextCues, ruleCues } = shipped;
+function buildCueSide(data: RecognizerData, entityIndex: ReadonlyMap<string, number>): CueSide {
+  const { matcher, contextCues, ruleCues } = cueMatcherOf(data);
   const eventRules = data.events.map((event, eventIndex) =>
     event.rules.map((rule, ruleIndex): CompiledRule => {
-      const [what, whereOrWhen] = ruleCues[eventIndex]?.[ruleIndex] ?? [[], null];
+      const cues = ruleCues[eventIndex]?.[ruleIndex];
       return {
         who: new Set(rule.who.map((id) => entityIndex.get(id)).filter((i): i is number => i !== undefined)),
-        what: new Set(what),
-        whereOrWhen: whereOrWhen ? new Set(whereOrWhen) : null,
+        what: new Set(cues?.what),
+        whereOrWhen: cues?.whereOrWhen ? new Set(cues.whereOrWhen) : null,
         window: rule.window,
       };
     }),
@@ -219,7 +106,7 @@ function buildCueSide(
       }
     }
   });
-  return { matcher, contextCues, eventRules, eventsByTrigger };
+  return { matcher, contextCues: contextCues.map((terms) => new Set(terms)), eventRules, eventsByTrigger };
 }
 
 /**
@@ -237,11 +124,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       aliases.push(alias);
     }
   });
-  const tries = data.tries?.shape === recognizerShape(data) ? data.tries : null;
-  const aliasTrie = tries && readCompiledTrie(tries.aliases, aliases.length);
-  const aliasMatcher = aliasTrie
-    ? termMatcherOf(aliasTrie)
-    : createTermMatcher(aliases.map((alias) => alias.text));
+  const aliasMatcher = aliasMatcherOf(data);
   const aliasRefs: Array<AliasRef | undefined> = [];
   const refOf = (term: number): AliasRef => {
     let ref = aliasRefs[term];
@@ -271,7 +154,7 @@ export function createRecognizer(data: RecognizerData): Recognizer {
   const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
   let cueSide: CueSide | null = null;
   const cuesReady = (): CueSide => {
-    cueSide ??= buildCueSide(data, entityIndex, tries);
+    cueSide ??= buildCueSide(data, entityIndex);
     return cueSide;
   };
   const core = new Set(data.coreEntityIds.map((id) => entityIndex.get(id)).filter((i) => i !== undefined));

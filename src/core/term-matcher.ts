@@ -1,11 +1,5 @@
 import { foldCode, isCyrillic } from './char-table';
-import {
-  buildFlatTrie,
-  type CompiledTermTrie,
-  type FlatTrie,
-  loadFlatTrie,
-  RUSSIAN_ENDINGS,
-} from './term-trie';
+import { buildFlatTrie, type FlatTrie, RUSSIAN_ENDINGS } from './term-trie';
 import {
   foldedEquals,
   foldedSlice,
@@ -114,13 +108,9 @@ function hasCyrillic(token: string): boolean {
   return false;
 }
 
-/**
- * Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. `compiled`, the
- * same phrases' trie saved at build time (`compileTermTrie`), saves building it; a stale or
- * malformed one is ignored.
- */
-export function createTermMatcher(phrases: readonly string[], compiled?: CompiledTermTrie): TermMatcher {
-  return termMatcherOf((compiled && loadFlatTrie(compiled, phrases)) ?? buildFlatTrie(phrases));
+/** Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. */
+export function createTermMatcher(phrases: readonly string[]): TermMatcher {
+  return termMatcherOf(buildFlatTrie(phrases));
 }
 
 /** A matcher over a built or loaded trie (`term-trie.ts`). */

@@ -1,32 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createTermMatcher } from './term-matcher';
-import { buildFlatTrie, compileTermTrie, loadFlatTrie, phraseFingerprint } from './term-trie';
+import { createTermMatcher, termMatcherOf } from './term-matcher';
+import { buildFlatTrie, compileTermTrie, type FlatTrie, readCompiledTrie } from './term-trie';
 
 const phrases = ['Nicolás Maduro', 'Maduro', 'Juan Guaidó', 'U.S.', 'Путин', 'Lima Group', 'TrumpDonald'];
 const text =
   'Juan Guaido met U.S. envoys; Nicolas MADURO said Путина was late. The Lima Group and TrumpDonald John Trump.';
+/** The trie of `phrases` after a trip through JSON, as the content script gets it. */
+const shipped = () => JSON.parse(JSON.stringify(compileTermTrie(phrases)));
 
 describe('term trie', () => {
   it('loads what it compiled: the same trie as building it', () => {
-    const built = buildFlatTrie(phrases);
-    const loaded = loadFlatTrie(JSON.parse(JSON.stringify(compileTermTrie(phrases))), phrases);
-    expect(loaded).toEqual(built);
+    expect(readCompiledTrie(shipped(), phrases.length)).toEqual(buildFlatTrie(phrases));
   });
   it('gives a matcher that finds exactly what a freshly built one finds', () => {
-    const compiled = JSON.parse(JSON.stringify(compileTermTrie(phrases)));
+    const loaded = termMatcherOf(readCompiledTrie(shipped(), phrases.length) as FlatTrie);
     const fresh = createTermMatcher(phrases).findAll(text);
     expect(fresh.length).toBeGreaterThanOrEqual(6);
-    expect(createTermMatcher(phrases, compiled).findAll(text)).toEqual(fresh);
-    expect(createTermMatcher(phrases, compiled).findAll(text, true)).toEqual(
-      createTermMatcher(phrases).findAll(text, true),
-    );
+    expect(loaded.findAll(text)).toEqual(fresh);
+    expect(loaded.findAll(text, true)).toEqual(createTermMatcher(phrases).findAll(text, true));
   });
-  it('ignores a trie made from other phrases, so a stale build cannot change what matches', () => {
-    const stale = compileTermTrie(['Maduro']);
-    expect(loadFlatTrie(stale, phrases)).toBeNull();
-    expect(phraseFingerprint(['Maduro'])).not.toBe(phraseFingerprint(['Madura']));
-    const hits = createTermMatcher(phrases, stale).findAll(text);
-    expect(hits.map((hit) => phrases[hit.term])).toContain('Juan Guaidó');
+  it('refuses a trie that numbers more phrases than the caller has', () => {
+    expect(readCompiledTrie(shipped(), 2)).toBeNull();
   });
   it('rejects malformed data instead of trusting it', () => {
     const good = compileTermTrie(phrases);
@@ -38,6 +32,6 @@ describe('term trie', () => {
       { ...good, tokens: [] },
       { ...good, hashes: good.hashes.slice(1) },
     ];
-    for (const trie of broken) expect(loadFlatTrie(trie, phrases)).toBeNull();
+    for (const trie of broken) expect(readCompiledTrie(trie, phrases.length)).toBeNull();
   });
 });

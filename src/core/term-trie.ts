@@ -19,9 +19,11 @@ export interface FlatTrie {
   terms: Array<number[] | null>;
 }
 
-/** A `FlatTrie` as JSON-ready data, with the fingerprint of the phrase list it was made from. */
+/**
+ * A `FlatTrie` as JSON-ready data. It does not say which phrases it was made from: the
+ * caller ships it beside them and checks they belong together (see `recognizer-tries.ts`).
+ */
 export interface CompiledTermTrie {
-  fingerprint: string;
   tokens: string[];
   /** Shipped so a fresh tab need not hash every token (cold code hashes slowly). */
   hashes: number[];
@@ -45,11 +47,6 @@ interface BuildNode {
   terms: number[] | null;
   /** Children by stem flag and token ("0maduro", "1путин"). */
   children: Map<string, BuildNode>;
-}
-
-/** A short, stable fingerprint of a phrase list: its length and a hash of its text. */
-export function phraseFingerprint(phrases: readonly string[]): string {
-  return `${phrases.length}:${(hashFolded(phrases.join('\u0000')) >>> 0).toString(36)}`;
 }
 
 /**
@@ -119,7 +116,6 @@ export function compileTermTrie(phrases: readonly string[]): CompiledTermTrie {
     if (terms) ends.push([node, ...terms]);
   });
   return {
-    fingerprint: phraseFingerprint(phrases),
     tokens: trie.tokens,
     hashes: Array.from(trie.hashes),
     parents: Array.from(trie.parents),
@@ -129,17 +125,9 @@ export function compileTermTrie(phrases: readonly string[]): CompiledTermTrie {
 }
 
 /**
- * The trie saved by `compileTermTrie`, or null when it was made from other phrases or is
- * malformed (the caller then builds it afresh).
- */
-export function loadFlatTrie(compiled: CompiledTermTrie, phrases: readonly string[]): FlatTrie | null {
-  if (compiled.fingerprint !== phraseFingerprint(phrases)) return null;
-  return readCompiledTrie(compiled, phrases.length);
-}
-
-/**
- * The trie saved by `compileTermTrie` for `termCount` phrases, checked for shape only (for
- * callers that know by other means which phrases it was made from); null when malformed.
+ * The trie saved by `compileTermTrie` for `termCount` phrases, checked for shape (parents
+ * before children, nodes and terms in range); null when malformed, and the caller then
+ * builds it afresh.
  */
 export function readCompiledTrie(compiled: CompiledTermTrie, termCount: number): FlatTrie | null {
   const size = compiled.tokens?.length ?? 0;
