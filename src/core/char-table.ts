@@ -39,8 +39,6 @@ function separatorKind(code: number): number {
   return SEPARATOR_BREAK;
 }
 
-const classes = new Uint8Array(65536);
-const folds = new Uint16Array(65536);
 /** Set in a `charInfo` entry for Cyrillic letters. */
 export const CYRILLIC_BIT = 0x10;
 
@@ -83,16 +81,6 @@ function infoOf(code: number, cls: number, fold: number): number {
   return (cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | (fold << 8) | kind) >>> 0;
 }
 
-function store(code: number, info: number): void {
-  charInfo[code] = info;
-  classes[code] = info & 0x0f;
-  folds[code] = (info >>> 8) & 0xffff;
-}
-
-function classify(code: number): void {
-  store(code, unicodeCharInfo(code));
-}
-
 /**
  * ASCII, classified up front by plain ranges: every page uses it, and the Unicode rules
  * (regexes, normalisation) are slow in a fresh tab whose code has not warmed up.
@@ -103,29 +91,32 @@ function classifyAscii(): void {
     const lower = code >= 0x61 && code <= 0x7a;
     const upper = code >= 0x41 && code <= 0x5a;
     const cls = upper ? WORD_UPPER : digit || lower ? WORD : SEPARATOR;
-    store(code, infoOf(code, cls, upper ? code + 0x20 : code));
+    charInfo[code] = infoOf(code, cls, upper ? code + 0x20 : code);
   }
 }
 classifyAscii();
 
 /** Classifies a code unit not yet seen and returns its `charInfo` entry. */
 export function learnChar(code: number): number {
-  classify(code);
-  return charInfo[code] as number;
+  const info = unicodeCharInfo(code);
+  charInfo[code] = info;
+  return info;
+}
+
+/** The `charInfo` entry of a code unit, classifying it first if it has not been seen. */
+function infoFor(code: number): number {
+  const info = charInfo[code] as number;
+  return info !== UNKNOWN ? info : learnChar(code);
 }
 
 /** The class of a UTF-16 code unit: SEPARATOR, WORD, WORD_UPPER or IGNORABLE. */
 export function charClass(code: number): number {
-  const cls = classes[code] as number;
-  if (cls !== UNKNOWN) return cls;
-  classify(code);
-  return classes[code] as number;
+  return infoFor(code) & 0x0f;
 }
 
 /** The case- and accent-folded form of a word code unit ("É" → "e", "Ё" → "е"). */
 export function foldCode(code: number): number {
-  if (classes[code] === UNKNOWN) classify(code);
-  return folds[code] as number;
+  return (infoFor(code) >>> 8) & 0xffff;
 }
 
 /** True for code units of the Cyrillic block, whose words inflect (Путина, России). */
