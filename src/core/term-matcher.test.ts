@@ -74,11 +74,13 @@ describe('term matcher', () => {
 describe('term matcher scan buffer', () => {
   it('holds the same matches as findAll, grows past its first size and is reset per scan', () => {
     const matcher = createTermMatcher(['Maduro', 'Juan Guaidó', 'Guaidó']);
-    const text = 'Maduro and Juan Guaidó; Guaidó. '.repeat(50);
+    // 600 words and 360 matches: past the first size of both the token and the hit buffers.
+    const text = 'Maduro and Juan Guaidó; Guaidó. '.repeat(120);
     const listed = matcher.findAll(text);
-    expect(listed).toHaveLength(150);
-    expect(matcher.scan(text)).toBe(150);
-    const fromBuffer = Array.from({ length: 150 }, (_, i) => matcher.hits.at(i));
+    expect(listed).toHaveLength(360);
+    expect(matcher.tokens.count).toBe(600);
+    expect(matcher.scan(text)).toBe(360);
+    const fromBuffer = Array.from({ length: 360 }, (_, i) => matcher.hits.at(i));
     expect(fromBuffer).toEqual(listed);
     expect(matcher.scan('nothing to see')).toBe(0);
     expect(matcher.hits.count).toBe(0);

@@ -11,6 +11,7 @@ import {
   TokenBuffer,
   tokenize,
 } from './tokenize';
+import { widened } from './typed-arrays';
 
 /**
  * A compiled token trie over a list of phrases (entity aliases, event trigger words).
@@ -82,16 +83,11 @@ export class HitBuffer {
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const widen = (old: Int32Array) => {
-      const fresh = new Int32Array(size);
-      fresh.set(old);
-      return fresh;
-    };
-    this.starts = widen(this.starts);
-    this.ends = widen(this.ends);
-    this.terms = widen(this.terms);
-    this.firstTokens = widen(this.firstTokens);
-    this.lastTokens = widen(this.lastTokens);
+    this.starts = widened(this.starts, size);
+    this.ends = widened(this.ends, size);
+    this.terms = widened(this.terms, size);
+    this.firstTokens = widened(this.firstTokens, size);
+    this.lastTokens = widened(this.lastTokens, size);
   }
 }
 

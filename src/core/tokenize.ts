@@ -14,6 +14,7 @@ import {
   WORD,
   WORD_UPPER,
 } from './char-table';
+import { widened } from './typed-arrays';
 
 /** The separator before a token held only spaces (or nothing: a case change split the word). */
 export const GAP_SPACE = 0;
@@ -69,11 +70,7 @@ export class TokenBuffer {
   /** Appends token `t` to `candidates`. */
   addCandidate(t: number): void {
     const n = this.candidateCount;
-    if (n === this.candidates.length) {
-      const fresh = new Int32Array(n * 2);
-      fresh.set(this.candidates);
-      this.candidates = fresh;
-    }
+    if (n === this.candidates.length) this.candidates = widened(this.candidates, n * 2);
     this.candidates[n] = t;
     this.candidateCount = n + 1;
   }
@@ -83,15 +80,10 @@ export class TokenBuffer {
     if (size <= this.starts.length) return;
     let next = this.starts.length;
     while (next < size) next *= 2;
-    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const fresh = make(next);
-      fresh.set(old);
-      return fresh;
-    };
-    this.starts = grow(this.starts, (n) => new Int32Array(n));
-    this.ends = grow(this.ends, (n) => new Int32Array(n));
-    this.hashes = grow(this.hashes, (n) => new Int32Array(n));
-    this.marks = grow(this.marks, (n) => new Uint8Array(n));
+    this.starts = widened(this.starts, next);
+    this.ends = widened(this.ends, next);
+    this.hashes = widened(this.hashes, next);
+    this.marks = widened(this.marks, next);
   }
 }
 
