@@ -4,7 +4,8 @@
  * written as JSON to bench-results/latest.json (git-ignored).
  *
  * Order: the matcher first (pure CPU, in a child process, on a quiet machine), then search
- * (bench/search.bench.ts, when present), then real pages in Chromium, then size and memory.
+ * (bench/search.bench.ts, when present), then real pages in Chromium, then size and memory,
+ * then settings validation from cold.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,6 +19,11 @@ import {
   runMatcherBench,
 } from './matcher.bench';
 import { PAGE_TARGETS, type PagesBenchReport, printPagesBench, runPagesBench } from './pages.bench';
+import {
+  printSchemaStartupBench,
+  runSchemaStartupBench,
+  type SchemaStartupReport,
+} from './schema-startup.bench';
 import { printSizeMemoryBench, runSizeMemoryBench, type SizeMemoryReport } from './size-memory.bench';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -166,6 +172,11 @@ async function main(): Promise<void> {
   );
   if (sizeMemory) printSizeMemoryBench(sizeMemory);
 
+  const schemaStartup: SchemaStartupReport | null = await attempt('schema start-up bench', () =>
+    runSchemaStartupBench(),
+  );
+  if (schemaStartup) printSchemaStartupBench(schemaStartup);
+
   const targets = targetLines(matcher, pages);
   console.log('\n## Targets (issue 3, "Measured, not guessed")');
   console.table(
@@ -196,6 +207,7 @@ async function main(): Promise<void> {
         search: search?.report ?? null,
         pages,
         sizeMemory,
+        schemaStartup,
         targets,
         notes,
         elapsedMs,
