@@ -15,6 +15,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // The content script (entrypoints/in-page/, built as an unlisted script: see its index.ts).
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['in-page.js'], run_at: 'document_idle', all_frames: true },
+    ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },

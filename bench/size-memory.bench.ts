@@ -107,7 +107,7 @@ async function scriptSize(
   buildDir: string,
   dataGzippedAlone: number,
 ): Promise<ScriptSize | null> {
-  const file = path.join(buildDir, 'content-scripts', 'sourcelight.js');
+  const file = path.join(buildDir, 'in-page.js');
   if (!existsSync(file)) return null;
   const script = await readFile(file, 'utf8');
   const raw = Buffer.byteLength(script);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { formatAxeViolations, seriousAxeViolations } from './support/axe';
-import { readCard, readHighlightCounts } from './support/content-checks';
+import { cardIsClosed, readCard, readHighlightCounts } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { pollUntil } from './support/poll';
@@ -275,7 +275,7 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
       },
       { timeoutMs: 10_000, description: 'the demo tab to come to the front' },
     );
-    const card = await demo.waitFor(readCard, 'the card of Rosneft to open in the demo tab', 20_000);
+    const card = await demo.waitForCard(readCard, 'the card of Rosneft to open in the demo tab', 20_000);
     expect(card.name).toBe('Rosneft');
     expect(card.passages.length).toBeGreaterThan(0);
     // If the tab is still open, it must not say the reveal failed.
@@ -284,7 +284,7 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
       .catch(() => null);
     expect(failure).toBeNull();
     await demo.press('Escape');
-    await demo.waitFor(() => document.querySelector('sourcelight-card') === null, 'the card to close');
+    await demo.waitFor(cardIsClosed, 'the card to close');
   });
 
   test('the pause switch removes the marks from the demo tab at once, and un-pausing restores them', async () => {

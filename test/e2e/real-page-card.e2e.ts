@@ -54,7 +54,7 @@ function realPageCardScenario(open: () => Promise<ExtensionSession>): void {
     // Opened as the popup's "On this page" does: pointer geometry on a saved page is the page's
     // own (a lazy-loading image sits over the text in Chromium), not what is under test here.
     expect(await tab.sendToTab('revealMention', { kind: 'entity', id: 'john-bolton' })).toBe(true);
-    const card = await tab.waitFor(readCard, 'the card to open over the real page');
+    const card = await tab.waitForCard(readCard, 'the card to open over the real page');
     expect(card.name).toBe('John Bolton');
     expect(card.passages.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -28,23 +28,36 @@ export function centreOfMark(text: string): { x: number; y: number } | null {
   return null;
 }
 
-/** What the open card shows, or null when no card is open. */
-export function readCard(): {
+/** What the open card shows (run on its shadow root: `driver.waitForCard(readCard, ...)`), or null while loading. */
+export function readCard(root: ShadowRoot): {
   name: string;
   passages: Array<{ text: string; source: string }>;
   focusInside: boolean;
 } | null {
-  const host = document.querySelector('sourcelight-card');
-  const card = host?.shadowRoot?.querySelector('.card:not(.loading)');
-  if (!host || !card) return null;
+  const card = root.querySelector('.card:not(.loading)');
+  if (!card) return null;
   return {
     name: card.querySelector('.name')?.textContent ?? '',
     passages: Array.from(card.querySelectorAll('.passage')).map((item) => ({
       text: item.querySelector('.quote')?.textContent ?? '',
       source: item.querySelector('.source')?.textContent ?? '',
     })),
-    focusInside: document.activeElement === host,
+    focusInside: document.activeElement === root.host,
   };
+}
+
+/** Whether a card is mounted in the page (its host is `sourcelight-card-<random>`, last in body). */
+export function cardIsMounted(): boolean {
+  return Array.from(document.body.children).some((element) =>
+    element.localName.startsWith('sourcelight-card-'),
+  );
+}
+
+/** Whether no card is mounted in the page (self-contained, for `waitFor`). */
+export function cardIsClosed(): boolean {
+  return !Array.from(document.body.children).some((element) =>
+    element.localName.startsWith('sourcelight-card-'),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { describe } from 'vitest';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './chromium';
-import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox';
+import { type FirefoxWithExtension, geckoId, launchFirefoxWithExtension } from './firefox';
 import { chromiumDriver, firefoxDriver, type PageDriver } from './page-driver';
 import { pollUntil } from './poll';
 import { requireBrowser } from './require-browser';
@@ -14,6 +14,8 @@ import { chromiumUiPage, firefoxUiPage, type UiPage } from './ui-page';
  */
 export interface ExtensionSession {
   browser: 'chromium' | 'firefox';
+  /** The extension's `runtime.id`: Chromium's generated id, or the Firefox add-on id. */
+  runtimeId: string;
   /** Opens `popup.html`, `options.html` (with any query) in a new tab, once it has loaded. */
   openUi(path: string): Promise<UiPage>;
   /** A new ordinary tab; `init` runs before the page's scripts on every navigation. */
@@ -94,6 +96,7 @@ export async function chromiumSession(): Promise<ExtensionSession> {
   const chrome: ChromiumWithExtension = await launchChromiumWithExtension();
   return {
     browser: 'chromium',
+    runtimeId: chrome.extensionId,
     async openUi(path) {
       return chromiumUiPage(await chrome.openExtensionPage(path));
     },
@@ -118,6 +121,7 @@ export async function firefoxSession(): Promise<ExtensionSession> {
   };
   return {
     browser: 'firefox',
+    runtimeId: geckoId,
     async openUi(path) {
       const page = firefoxUiPage(await firefox.openExtensionPage(path));
       await page.front();

@@ -1,6 +1,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { ChromiumWithExtension } from './chromium';
+import { type InShadow, inCardChromium, inCardFirefox } from './closed-shadow';
 import type { FirefoxWithExtension } from './firefox';
 import { pollUntil } from './poll';
 import { forgetScanReports, waitForScanReport } from './scan-report';
@@ -33,6 +34,13 @@ export interface PageDriver {
   sendToTab(type: string, data: unknown): Promise<unknown>;
   /** Polls a page function until it returns a truthy value. */
   waitFor<T>(fn: () => T, what: string, timeoutMs?: number): Promise<NonNullable<T>>;
+  /**
+   * Runs a self-contained function on the open card's closed shadow root (see closed-shadow.ts);
+   * null when no card is mounted.
+   */
+  inCard<T>(fn: InShadow<T>): Promise<T | null>;
+  /** Polls {@link inCard} until the function returns a truthy value. */
+  waitForCard<T>(fn: InShadow<T>, what: string, timeoutMs?: number): Promise<NonNullable<T>>;
   close(): Promise<void>;
 }
 
@@ -105,6 +113,12 @@ export async function chromiumDriver(session: ChromiumWithExtension, init?: () =
         timeoutMs,
         description: what,
       }) as never,
+    inCard: (fn) => inCardChromium(page, fn),
+    waitForCard: (fn, what, timeoutMs = 15_000) =>
+      pollUntil(async () => (await inCardChromium(page, fn)) || undefined, {
+        timeoutMs,
+        description: what,
+      }) as never,
     close: () => page.close(),
   };
   return driver;
@@ -161,6 +175,12 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
     },
     waitFor: (fn, what, timeoutMs = 15_000) =>
       pollUntil(async () => (await page.evaluate(fn)) || undefined, {
+        timeoutMs,
+        description: what,
+      }) as never,
+    inCard: (fn) => inCardFirefox(firefox.browser, page, fn),
+    waitForCard: (fn, what, timeoutMs = 15_000) =>
+      pollUntil(async () => (await inCardFirefox(firefox.browser, page, fn)) || undefined, {
         timeoutMs,
         description: what,
       }) as never,

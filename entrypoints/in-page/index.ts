@@ -10,11 +10,16 @@ import { createHighlighter, type Highlighter } from './highlighter';
 import { type Mark, sameMark } from './marks';
 import { marksFor, type PageScan, readPage, rereadChanged } from './page-scan';
 import { createMarkIndex, type MarkIndex } from './pointer-hits';
+import { createQuietContext } from './quiet-context';
+import { guardedListener } from './trusted-input';
+import { watchUrl } from './url-watch';
 
 const data = recognizerData as RecognizerData;
 /** How long the page must be quiet after a change before it is read again. */
 const RESCAN_DEBOUNCE_MS = 400;
 const GRACE_MS = 300;
+/** How soon after the reader's key press a focus change still counts as the reader's. */
+const KEY_FOCUS_WINDOW_MS = 1000;
 /** Elements whose arrival or removal never changes the page's visible text. */
 const NON_TEXT_TAGS = new Set([
   'SCRIPT',
@@ -29,13 +34,17 @@ const NON_TEXT_TAGS = new Set([
   'VIDEO',
 ]);
 
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  // Same-origin frames are part of the page a reader sees; cross-origin ones (ads, embeds) are not.
-  allFrames: true,
-  async main(ctx) {
+/**
+ * The content script. It is built as an unlisted script and declared in the manifest by
+ * `wxt.config.ts` (matches every page, at document_idle, in all frames), not through WXT's
+ * `defineContentScript`: WXT's wrapper gives `main` a context that announces the script to the
+ * page and can be switched off by it (see quiet-context.ts). Same-origin frames are part of the
+ * page a reader sees; cross-origin ones (ads, embeds) are not.
+ */
+export default defineUnlistedScript({
+  async main() {
     if (!isTopOrSameOriginFrame()) return;
+    const ctx = createQuietContext('sourcelight');
     traceStep('sourcelight:start');
     let settings: Settings = await loadSettings();
     // Each step the script resumes in gets a trace stamp, so a trace can tell our tasks (bench/pages).
@@ -166,6 +175,7 @@ export default defineContentScript({
       return false;
     };
     const observer = new MutationObserver((records) => {
+      if (ctx.isInvalid) return;
       let relevant = false;
       for (const record of records) {
         if (!changesText(record)) continue;
@@ -184,7 +194,7 @@ export default defineContentScript({
       characterData: true,
     });
     ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    watchUrl(ctx, () => {
       pendingChanges = 'all';
       scheduleRescan();
     });
@@ -196,7 +206,7 @@ export default defineContentScript({
     ctx.addEventListener(
       document,
       'pointermove',
-      (event) => {
+      guardedListener(ctx, (event: PointerEvent) => {
         pointer = { x: event.clientX, y: event.clientY };
         if (frame || marks.length === 0 || settings.trigger !== 'hover') return;
         frame = ctx.requestAnimationFrame(() => {
@@ -209,13 +219,13 @@ export default defineContentScript({
             else card.hoverLeave();
           }
         });
-      },
+      }),
       { passive: true },
     );
     ctx.addEventListener(
       document,
       'click',
-      (event) => {
+      guardedListener(ctx, (event: MouseEvent) => {
         if (card.contains(event.target)) return;
         const mark = marks.length > 0 ? index.at(document, event.clientX, event.clientY) : null;
         const inControl = (event.target as Element | null)?.closest?.(
@@ -224,19 +234,33 @@ export default defineContentScript({
         if (mark && !inControl)
           void card.open(mark, { focus: false, point: { x: event.clientX, y: event.clientY } });
         else if (card.current) card.close(false);
-      },
+      }),
       { capture: true },
     );
-    ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape' && card.current) card.close(true);
-    });
-    // Keyboard focus on a link that holds a mention opens its card, as Page Previews does.
-    ctx.addEventListener(document, 'focusin', (event) => {
-      const target = event.target as Element | null;
-      if (!target || card.contains(target) || settings.markMode === 'keyboard') return;
-      const mark = target instanceof Element && target !== document.body ? index.within(target) : null;
-      if (mark) card.hoverEnter(mark, rectCenter(mark));
-    });
+    let lastKeyAt = Number.NEGATIVE_INFINITY;
+    ctx.addEventListener(
+      document,
+      'keydown',
+      guardedListener(ctx, (event: KeyboardEvent) => {
+        lastKeyAt = event.timeStamp;
+        if (event.key === 'Escape' && card.current) card.close(true);
+      }),
+      { capture: true },
+    );
+    // Keyboard focus on a link that holds a mention opens its card, as Page Previews does. Focus
+    // events are trusted even when a page script calls focus(), so only focus that follows the
+    // reader's own key press counts: a page cannot open the card by moving focus itself.
+    ctx.addEventListener(
+      document,
+      'focusin',
+      guardedListener(ctx, (event: FocusEvent) => {
+        if (event.timeStamp - lastKeyAt > KEY_FOCUS_WINDOW_MS) return;
+        const target = event.target as Element | null;
+        if (!target || card.contains(target) || settings.markMode === 'keyboard') return;
+        const mark = target instanceof Element && target !== document.body ? index.within(target) : null;
+        if (mark) card.hoverEnter(mark, rectCenter(mark));
+      }),
+    );
 
     const step = (direction: 1 | -1): boolean => {
       const list = marks;

@@ -4,6 +4,7 @@ import { emphasisRuns } from '@/src/shared/format/emphasis-runs';
 import { articleDateLabel } from '@/src/shared/format/format-date';
 import { type MessageKey, t } from '@/src/shared/i18n';
 import type { CardData, CitedPassage } from '@/src/shared/protocol';
+import { onTrusted } from './trusted-input';
 
 /** What the card's buttons do; the controller supplies them. */
 export interface CardActions {
@@ -70,7 +71,7 @@ function passageItem(doc: Document, passage: CitedPassage, actions: CardActions)
   }
   const copy = el(doc, 'button', 'copy', t('card_copyCitation'));
   copy.type = 'button';
-  copy.addEventListener('click', async () => {
+  onTrusted(copy, 'click', async () => {
     const done = await actions.copy(formatCitation(passage, { inferredTemplate }));
     copy.textContent = done ? t('card_copied') : t('card_copyFailed');
     setTimeout(() => {
@@ -93,7 +94,7 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
   const close = el(doc, 'button', 'close', '×');
   close.type = 'button';
   close.setAttribute('aria-label', t('card_close'));
-  close.addEventListener('click', () => actions.close());
+  onTrusted(close, 'click', () => actions.close());
   header.append(kind, title, close);
   card.append(header);
   const description = el(doc, 'p', 'description', data.description);
@@ -116,7 +117,7 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
   const footer = el(doc, 'footer', 'foot');
   const search = el(doc, 'button', 'search', t('card_searchFor', data.name));
   search.type = 'button';
-  search.addEventListener('click', () => actions.searchFor(data.name));
+  onTrusted(search, 'click', () => actions.searchFor(data.name));
   footer.append(search);
   card.append(footer);
   return card;

@@ -13,6 +13,7 @@ import type { CardData } from '@/src/shared/protocol';
 import { CARD_CSS } from './card-style';
 import { renderCard, renderLoading } from './card-view';
 import type { Mark } from './marks';
+import { guardedListener } from './trusted-input';
 
 /** What the card needs from the rest of the content script. */
 export interface CardDeps {
@@ -44,22 +45,34 @@ export function createCard(deps: CardDeps) {
 
   /** Wires a freshly mounted container: the card stays while the pointer is inside it. */
   const wireContainer = (box: HTMLElement): void => {
-    box.addEventListener('pointerenter', () => window.clearTimeout(closeTimer));
-    box.addEventListener('pointerleave', () => {
-      if (!pinned) scheduleClose();
-    });
-    box.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close(true);
-      }
-    });
+    const guarded = <E extends Event>(handler: (event: E) => void) => guardedListener(deps.ctx, handler);
+    box.addEventListener(
+      'pointerenter',
+      guarded(() => window.clearTimeout(closeTimer)),
+    );
+    box.addEventListener(
+      'pointerleave',
+      guarded(() => {
+        if (!pinned) scheduleClose();
+      }),
+    );
+    box.addEventListener(
+      'keydown',
+      guarded((event: KeyboardEvent) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close(true);
+        }
+      }),
+    );
   };
 
   /** Mounts the shadow root UI (made once, mounted while a card is open); returns its container. */
   const ensureUi = async (): Promise<HTMLElement> => {
     ui ??= await createShadowRootUi(deps.ctx, {
-      name: 'sourcelight-card',
+      name: cardElementName(),
+      // Closed: a page cannot reach in to rewrite a quote, its source or link, or press a button.
+      mode: 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -188,6 +201,16 @@ export function createCard(deps: CardDeps) {
     },
     close,
   };
+}
+
+/**
+ * The card host's tag name: `sourcelight-card-` and a random suffix, new for every page load.
+ * A fixed name could be claimed first by the page (`customElements.define`), whose class would
+ * then run on our element; a name the page cannot know in advance cannot be claimed.
+ */
+export function cardElementName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `sourcelight-card-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The card's interface. */
