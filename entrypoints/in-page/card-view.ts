@@ -96,9 +96,11 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
   close.setAttribute('aria-label', t('card_close'));
   onTrusted(close, 'click', () => actions.close());
   header.append(kind, title, close);
-  card.append(header);
+  // Header and footer stay in view; only the body scrolls when the window is short.
+  const body = el(doc, 'div', 'body');
+  card.append(header, body);
   const description = el(doc, 'p', 'description', data.description);
-  card.append(description);
+  body.append(description);
   const stats = el(doc, 'p', 'stats');
   const articles = counted(data.articleCount, 'card_articles_one', 'card_articles_other');
   const outlets = counted(data.outletCount, 'card_outlets_one', 'card_outlets_other');
@@ -106,13 +108,13 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
     data.kind === 'event' && data.date
       ? t('card_statsEvent', data.date, articles)
       : t('card_statsEntity', articles, outlets);
-  card.append(stats);
+  body.append(stats);
   if (data.passages.length === 0) {
-    card.append(el(doc, 'p', 'empty', t('card_noPassage')));
+    body.append(el(doc, 'p', 'empty', t('card_noPassage')));
   } else {
     const list = el(doc, 'ol', 'passages');
     for (const passage of data.passages) list.append(passageItem(doc, passage, actions));
-    card.append(list);
+    body.append(list);
   }
   const footer = el(doc, 'footer', 'foot');
   const search = el(doc, 'button', 'search', t('card_searchFor', data.name));

@@ -5,6 +5,7 @@ import {
   inline,
   offset,
   shift,
+  size,
   type VirtualElement,
 } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,6 +15,9 @@ import { CARD_CSS } from './card-style';
 import { renderCard, renderLoading } from './card-view';
 import type { Mark } from './marks';
 import { guardedListener } from './trusted-input';
+
+/** The least distance between the card and the edges of the window, in CSS pixels. */
+const VIEWPORT_MARGIN = 8;
 
 /** What the card needs from the rest of the content script. */
 export interface CardDeps {
@@ -106,7 +110,21 @@ export function createCard(deps: CardDeps) {
       void computePosition(reference, box, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(point), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          inline(point),
+          offset(6),
+          // Below the mention if the card fits there, else above; if it fits on neither side,
+          // on the roomier one, and sized to it: the header and close button never leave the screen.
+          flip({ padding: VIEWPORT_MARGIN, fallbackStrategy: 'bestFit' }),
+          size({
+            padding: VIEWPORT_MARGIN,
+            apply({ availableHeight, availableWidth, elements }) {
+              elements.floating.style.setProperty('--card-max-height', `${Math.floor(availableHeight)}px`);
+              elements.floating.style.setProperty('--card-max-width', `${Math.floor(availableWidth)}px`);
+            },
+          }),
+          shift({ padding: VIEWPORT_MARGIN }),
+        ],
       }).then(({ x, y }) => {
         box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });

@@ -27,6 +27,8 @@ export interface PageDriver {
    */
   waitForScan(what: string, timeoutMs?: number): Promise<void>;
   hover(x: number, y: number): Promise<void>;
+  /** Resizes the tab's viewport (CSS pixels). */
+  setViewport(width: number, height: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -91,6 +93,7 @@ export async function chromiumDriver(session: ChromiumWithExtension, init?: () =
       );
     },
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: (name) => saveScreenshot(page, name),
@@ -151,6 +154,7 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
       await waitForScanReport((check, wanted) => extension.evaluate(check, wanted), url, what, timeoutMs);
     },
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: (name) => saveScreenshot(page, name),

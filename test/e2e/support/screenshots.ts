@@ -15,11 +15,12 @@ export function screenshotDir(): string {
 }
 
 /**
- * Saves a full-page PNG of a Playwright (Chromium) or Puppeteer (Firefox) page as
+ * Saves a PNG of what a reader sees of a Playwright (Chromium) or Puppeteer (Firefox) page (the
+ * viewport, never the full page: a full-page shot hides a card that runs off the screen) as
  * `<screenshotDir>/<name>.png` and returns the file's path.
  */
 export async function saveScreenshot(page: PlaywrightPage | PuppeteerPage, name: string): Promise<string> {
   const path = join(screenshotDir(), `${name.replace(/\.png$/, '')}.png`) as `${string}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: false });
   return path;
 }
