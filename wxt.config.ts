@@ -20,14 +20,20 @@ export default defineConfig({
       { matches: ['<all_urls>'], js: ['in-page.js'], run_at: 'document_idle', all_frames: true },
     ],
     action: { default_title: '__MSG_actionTitle__' },
+    // Suggested keys that Chromium actually assigns (it leaves Alt+Shift+N and Alt+Shift+P
+    // unassigned, commands.getAll() reporting an empty shortcut); the e2e test reads what each
+    // browser assigned. Firefox MV2 names the toolbar button's command _execute_browser_action.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenPopup__' },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenPopup__',
+      },
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandNextMention__',
       },
       'previous-mention': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandPreviousMention__',
       },
     },

@@ -10,11 +10,12 @@ import { type MessageKey, t } from '@/src/shared/i18n';
 /** Our own labels for the commands we declare, in the order they are listed. */
 const COMMAND_LABELS: Record<string, MessageKey> = {
   _execute_action: 'commandOpenPopup',
+  _execute_browser_action: 'commandOpenPopup',
   'next-mention': 'commandNextMention',
   'previous-mention': 'commandPreviousMention',
 };
 
-/** Shortcut text such as "Alt+Shift+N" as a row of `<kbd>` keys. */
+/** Shortcut text such as "Alt+Shift+J" as a row of `<kbd>` keys. */
 function shortcutKeys(shortcut: string): HTMLElement {
   const keys = document.createElement('kbd');
   shortcut.split('+').forEach((key, index) => {

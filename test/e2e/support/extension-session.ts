@@ -20,6 +20,8 @@ export interface ExtensionSession {
   openUi(path: string): Promise<UiPage>;
   /** A new ordinary tab; `init` runs before the page's scripts on every navigation. */
   contentTab(init?: () => void): Promise<PageDriver>;
+  /** Runs a self-contained function in an extension context (service worker, or an extension page). */
+  inExtension<T>(fn: () => T | Promise<T>): Promise<T>;
   /** Everything in `storage.sync`, as the extension sees it. */
   readSync(): Promise<Record<string, unknown>>;
   /** Replaces `storage.sync` with `items` (cleared first), as one change. */
@@ -101,6 +103,7 @@ export async function chromiumSession(): Promise<ExtensionSession> {
       return chromiumUiPage(await chrome.openExtensionPage(path));
     },
     contentTab: (init) => chromiumDriver(chrome, init),
+    inExtension: (fn) => chrome.worker.evaluate(fn),
     readSync: () => chrome.worker.evaluate(readSyncStorage),
     replaceSync: (items) => chrome.worker.evaluate(replaceSyncStorage, items),
     tabIdOf: (url) => pollTabId((wanted) => chrome.worker.evaluate(findTabId, wanted), url),
@@ -128,6 +131,7 @@ export async function firefoxSession(): Promise<ExtensionSession> {
       return page;
     },
     contentTab: (init) => firefoxDriver(firefox, init),
+    inExtension: async (fn) => (await relayPage()).evaluate(fn),
     readSync: async () => (await relayPage()).evaluate(readSyncStorage),
     replaceSync: async (items) => (await relayPage()).evaluate(replaceSyncStorage, items),
     tabIdOf: async (url) => {
