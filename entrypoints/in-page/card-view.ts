@@ -71,6 +71,8 @@ function passageItem(doc: Document, passage: CitedPassage, actions: CardActions)
   }
   const copy = el(doc, 'button', 'copy', t('card_copyCitation'));
   copy.type = 'button';
+  // Named for what it copies: a card of three passages has three distinct buttons to a screen reader.
+  copy.setAttribute('aria-label', t('card_copyCitationOf', `${passage.article.outlet}, ${date}`));
   onTrusted(copy, 'click', async () => {
     const done = await actions.copy(formatCitation(passage, { inferredTemplate }));
     copy.textContent = done ? t('card_copied') : t('card_copyFailed');
@@ -88,7 +90,8 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', t('card_label', data.name));
   card.tabIndex = -1;
-  const header = el(doc, 'header', 'head');
+  // Plain divs, not header/footer: the card must add no banner or contentinfo landmark to the page.
+  const header = el(doc, 'div', 'head');
   const kind = el(doc, 'span', `kind kind-${data.type ?? 'event'}`, t(KIND_LABELS[data.type ?? 'event']));
   const title = el(doc, 'h2', 'name', data.name);
   const close = el(doc, 'button', 'close', '×');
@@ -116,7 +119,7 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
     for (const passage of data.passages) list.append(passageItem(doc, passage, actions));
     body.append(list);
   }
-  const footer = el(doc, 'footer', 'foot');
+  const footer = el(doc, 'div', 'foot');
   const search = el(doc, 'button', 'search', t('card_searchFor', data.name));
   search.type = 'button';
   onTrusted(search, 'click', () => actions.searchFor(data.name));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cardIsClosed, readCard } from './support/content-checks';
+import { formatAxeViolations, seriousAxeViolations } from './support/axe';
+import { cardIsClosed, mirrorCardForAxe, readCard, removeCardMirror } from './support/content-checks';
 import { type ExtensionSession, inEachBrowser } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { useTestPages } from './support/test-pages';
@@ -77,7 +78,7 @@ function cardFitsScenario(openSession: () => Promise<ExtensionSession>): void {
 
   for (const size of windows) {
     for (const place of places) {
-      test(`the whole card is inside a ${size.width}x${size.height} window for a mention at the ${place.name}`, async () => {
+      test(`the whole card is inside a ${size.width}x${size.height} window for a mention at the ${place.name}${place.name === 'middle' ? ', and axe finds nothing serious with it open' : ''}`, async () => {
         await driver.setViewport(size.width, size.height);
         const point = await driver.evaluate(placeMark, { text: 'Sergei Lavrov', at: place.at });
         if (!point) throw new Error('no mark for Sergei Lavrov');
@@ -100,6 +101,18 @@ function cardFitsScenario(openSession: () => Promise<ExtensionSession>): void {
         expect(fitted.bottom).toBeLessThanOrEqual(fitted.height);
         expect(fitted.right).toBeLessThanOrEqual(fitted.width);
         expect(fitted.closeInView).toBe(true);
+        if (place.name === 'middle') {
+          // axe with the card open: the page as a whole, then the card's own tree (see mirrorCardForAxe).
+          const onPage = await seriousAxeViolations(driver);
+          expect(
+            onPage.filter((v) => v.id.startsWith('landmark')),
+            formatAxeViolations('page', onPage),
+          ).toEqual([]);
+          expect(await driver.inCard(mirrorCardForAxe)).toBe(true);
+          const inCard = await seriousAxeViolations(driver, '#sourcelight-axe-mirror');
+          await driver.evaluate(removeCardMirror);
+          expect(inCard, formatAxeViolations('the card', inCard)).toEqual([]);
+        }
         await driver.press('Escape');
         await driver.hover(2, 2);
         await driver.waitFor(cardIsClosed, 'the card to close');

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from './paths';
-import type { UiPage } from './ui-page';
+
+/** What axe needs of a page: a driver that can evaluate a bundle and a function (UiPage, PageDriver). */
+export interface AxeTarget {
+  evaluateSource(source: string): Promise<unknown>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T, arg?: A): Promise<T>;
+}
 
 /** One accessibility rule broken, in a form that survives the trip out of the page. */
 export interface AxeViolation {
@@ -20,17 +25,18 @@ function axeBundle(): string {
 }
 
 /**
- * Runs axe-core on the page as it is now and returns the violations of impact `serious` or
- * `critical`. The bundle is evaluated through the driver (DevTools or WebDriver BiDi), which
+ * Runs axe-core on the page as it is now (or on the elements `scope` selects) and returns the
+ * violations of impact `serious` or `critical`. The bundle is evaluated through the driver (DevTools or WebDriver BiDi), which
  * extension pages' `script-src 'self'` policy does not apply to, unlike an inline
  * `<script>` tag that `addScriptTag` would insert.
  */
-export async function seriousAxeViolations(page: UiPage): Promise<AxeViolation[]> {
+export async function seriousAxeViolations(page: AxeTarget, scope?: string): Promise<AxeViolation[]> {
   const loaded = await page.evaluateSource(`${axeBundle()}\n;typeof window.axe === 'object'`);
   if (loaded !== true) throw new Error('axe-core did not load into the page');
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector: string | null) => {
     const axe = (window as unknown as { axe: AxeApi }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const context = selector ? { include: [selector] } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
@@ -41,14 +47,14 @@ export async function seriousAxeViolations(page: UiPage): Promise<AxeViolation[]
         summary: node.failureSummary ?? '',
       })),
     }));
-  });
+  }, scope ?? null);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** The parts of axe's API used above (the page has no typings for it). */
 interface AxeApi {
   run(
-    context: Document,
+    context: Document | { include: string[] },
     options: object,
   ): Promise<{
     violations: Array<{

@@ -123,3 +123,30 @@ export function readHighlightRule(kind: string): string | null {
   }
   return null;
 }
+
+/**
+ * Run on the card's closed shadow root (`driver.inCard(mirrorCardForAxe)`): puts a copy of the
+ * card's shadow tree, its style sheet included, in an open shadow root at the same place
+ * (`#sourcelight-axe-mirror`), so axe-core, which runs in the page and cannot enter a closed
+ * root, can check the card's own DOM and colours. Remove it with {@link removeCardMirror}.
+ */
+export function mirrorCardForAxe(root: ShadowRoot): boolean {
+  document.getElementById('sourcelight-axe-mirror')?.remove();
+  const mirror = document.createElement('div');
+  mirror.id = 'sourcelight-axe-mirror';
+  const open = mirror.attachShadow({ mode: 'open' });
+  for (const node of Array.from(root.childNodes)) open.append(node.cloneNode(true));
+  for (const sheet of root.adoptedStyleSheets) {
+    const style = document.createElement('style');
+    style.textContent = Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n');
+    open.prepend(style);
+  }
+  document.body.append(mirror);
+  return true;
+}
+
+/** Removes the copy {@link mirrorCardForAxe} made. */
+export function removeCardMirror(): boolean {
+  document.getElementById('sourcelight-axe-mirror')?.remove();
+  return true;
+}

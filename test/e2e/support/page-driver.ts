@@ -16,6 +16,8 @@ export interface PageDriver {
   page: PlaywrightPage | PuppeteerPage;
   /** Runs a self-contained function in the page. */
   evaluate<T, A = undefined>(fn: (arg: A) => T, arg?: A): Promise<T>;
+  /** Evaluates a script's source in the page (a bundle such as axe-core's). */
+  evaluateSource(source: string): Promise<unknown>;
   /**
    * Loads `url` and waits for the load event. Scan reports already stored for `url` are
    * dropped first, so {@link waitForScan} afterwards waits for the new load's own scan.
@@ -79,6 +81,7 @@ export async function chromiumDriver(session: ChromiumWithExtension, init?: () =
     browser: 'chromium',
     page,
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    evaluateSource: (source) => page.evaluate(source),
     goto: async (url) => {
       await session.worker.evaluate(forgetScanReports, url);
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
@@ -144,6 +147,7 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
     browser: 'firefox',
     page,
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    evaluateSource: (source) => page.evaluate(source),
     goto: async (url) => {
       await (await relayPage()).evaluate(forgetScanReports, url);
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
