@@ -16,6 +16,8 @@ describe('badge', () => {
     expect(badgeTextFor(state(['a', 'b']), false)).toBe('');
     expect(badgeTextFor(state([]), true)).toBe('');
     expect(badgeTextFor(null, true)).toBe('');
+    // An off-topic page, or one not marked for any other reason, gets no count.
+    expect(badgeTextFor({ ...state(['a', 'b']), onTopic: false, marking: false }, true)).toBe('');
     expect(badgeTextFor(state(Array.from({ length: 120 }, (_, i) => `e${i}`)), true)).toBe('99+');
   });
 

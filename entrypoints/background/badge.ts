@@ -1,6 +1,8 @@
 /**
- * The toolbar badge: how many distinct entities the tab's page mentions, or nothing when the
- * badge setting is off or the page mentions none.
+ * The toolbar badge: how many distinct entities Sourcelight marks on the tab's page, or nothing
+ * when the badge setting is off, the page mentions none, or they are not marked (an off-topic
+ * page in the default mode, a paused site, the keyboard-only mode): a number on the toolbar
+ * must match what the reader sees on the page.
  */
 import type { PageState } from '@/src/shared/protocol';
 
@@ -13,9 +15,9 @@ export interface BadgeApi {
 /** A calm blue that reads on light and dark toolbars. */
 export const BADGE_COLOR = '#1f5fbf';
 
-/** The badge text for a page: its number of distinct entities, or empty. */
+/** The badge text for a page: its number of distinct marked entities, or empty. */
 export function badgeTextFor(state: PageState | null, enabled: boolean): string {
-  if (!enabled || !state) return '';
+  if (!enabled || !state || !state.marking) return '';
   const count = new Set(state.entities.map((e) => e.id)).size;
   if (count === 0) return '';
   return count > 99 ? '99+' : String(count);
