@@ -17,7 +17,7 @@ export const BADGE_COLOR = '#1f5fbf';
 
 /** The badge text for a page: its number of distinct marked entities, or empty. */
 export function badgeTextFor(state: PageState | null, enabled: boolean): string {
-  if (!enabled || !state || !state.marking) return '';
+  if (!enabled || !state?.marking) return '';
   const count = new Set(state.entities.map((e) => e.id)).size;
   if (count === 0) return '';
   return count > 99 ? '99+' : String(count);

@@ -1,6 +1,8 @@
 /** The card's CSS, scoped to its shadow root; light and dark palettes with AA contrast. */
 export const CARD_CSS = `
 :host { all: initial; }
+.announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.passage:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
 .wrap { position: fixed; top: 0; left: 0; width: max-content; z-index: 2147483647; }
 .card {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #9a3412; --quote: #f6f8fa; --focus: #0969da;

@@ -49,6 +49,7 @@ function quoteText(doc: Document, passage: CitedPassage): DocumentFragment {
 
 function passageItem(doc: Document, passage: CitedPassage, actions: CardActions): HTMLLIElement {
   const item = el(doc, 'li', 'passage');
+  item.tabIndex = -1; // reached with the arrow keys (card.ts)
   const quote = el(doc, 'blockquote', passage.caption ? 'quote caption' : 'quote');
   if (passage.caption) quote.append(el(doc, 'span', 'caption-label', t('card_photoCaption')));
   quote.append(quoteText(doc, passage));

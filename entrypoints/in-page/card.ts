@@ -10,6 +10,7 @@ import {
 } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { t } from '@/src/shared/i18n';
 import type { CardData } from '@/src/shared/protocol';
 import { CARD_CSS } from './card-style';
 import { renderCard, renderLoading } from './card-view';
@@ -66,7 +67,19 @@ export function createCard(deps: CardDeps) {
         if (event.key === 'Escape') {
           event.preventDefault();
           close(true);
+        } else if (movePassageFocus(box, event.key)) {
+          // Arrows move between passages instead of scrolling the page behind the card.
+          event.preventDefault();
         }
+      }),
+    );
+    // A card the reader entered by keyboard closes when focus leaves it for the page (Tab past
+    // its last button); not when the whole window loses focus.
+    box.addEventListener(
+      'focusout',
+      guarded((event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        if (next && !box.contains(next)) close(false);
       }),
     );
   };
@@ -85,6 +98,14 @@ export function createCard(deps: CardDeps) {
       onMount(container) {
         const box = document.createElement('div');
         box.className = 'wrap';
+        // A polite live region that lasts while the card is mounted, so a card opened by hover
+        // is announced; the card itself goes in the slot beside it.
+        const announcer = document.createElement('span');
+        announcer.className = 'announce';
+        announcer.setAttribute('role', 'status');
+        const slot = document.createElement('div');
+        slot.className = 'slot';
+        box.append(announcer, slot);
         container.replaceChildren(box);
         wireContainer(box);
         return box;
@@ -139,7 +160,7 @@ export function createCard(deps: CardDeps) {
     window.clearTimeout(closeTimer);
     if (current === mark && wrap?.isConnected) {
       pinned ||= options.pin;
-      if (options.focus) (wrap.firstElementChild as HTMLElement | null)?.focus();
+      if (options.focus) (slotOf(wrap).firstElementChild as HTMLElement | null)?.focus();
       return;
     }
     const ticket = ++request;
@@ -149,7 +170,10 @@ export function createCard(deps: CardDeps) {
     pinned = options.pin;
     deps.onActiveChange(mark);
     box.classList.toggle('dark', deps.dark());
-    box.replaceChildren(renderLoading(document));
+    const slot = slotOf(box);
+    const announcer = box.querySelector('.announce');
+    if (announcer) announcer.textContent = '';
+    slot.replaceChildren(renderLoading(document));
     position(mark, options.point);
     const data = await deps.fetchCard(mark).catch(() => null);
     if (ticket !== request || current !== mark) return;
@@ -162,8 +186,9 @@ export function createCard(deps: CardDeps) {
       searchFor: deps.searchFor,
       close: () => close(true),
     });
-    box.replaceChildren(card);
+    slot.replaceChildren(card);
     if (options.focus) card.focus();
+    else if (announcer) announcer.textContent = t('card_announce', data.name, data.passages.length);
   };
 
   const scheduleClose = () => {
@@ -180,7 +205,7 @@ export function createCard(deps: CardDeps) {
     if (current) deps.onActiveChange(null);
     current = null;
     pinned = false;
-    wrap?.replaceChildren();
+    if (wrap) slotOf(wrap).replaceChildren();
     ui?.remove();
     if (restoreFocus && returnFocus?.isConnected) returnFocus.focus();
     returnFocus = null;
@@ -219,6 +244,33 @@ export function createCard(deps: CardDeps) {
     },
     close,
   };
+}
+
+/** The part of the mounted card that holds its content (beside the live region). */
+function slotOf(box: HTMLElement): HTMLElement {
+  return box.querySelector<HTMLElement>('.slot') ?? box;
+}
+
+/**
+ * Moves focus to the next or previous passage (ArrowDown/ArrowUp), or the first or last
+ * (Home/End); returns whether the key was one of those.
+ */
+function movePassageFocus(box: HTMLElement, key: string): boolean {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(key)) return false;
+  const items = Array.from(box.querySelectorAll<HTMLElement>('.passage'));
+  if (items.length === 0) return false;
+  const root = box.getRootNode() as ShadowRoot | Document;
+  const at = items.findIndex((item) => item === root.activeElement || item.contains(root.activeElement));
+  const next =
+    key === 'Home'
+      ? 0
+      : key === 'End'
+        ? items.length - 1
+        : Math.min(items.length - 1, Math.max(0, at + (key === 'ArrowDown' ? 1 : at < 0 ? 0 : -1)));
+  const item = items[next] as HTMLElement;
+  item.focus();
+  item.scrollIntoView({ block: 'nearest' });
+  return true;
 }
 
 /**

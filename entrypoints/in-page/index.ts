@@ -261,14 +261,27 @@ export default defineUnlistedScript({
         if (mark) card.hoverEnter(mark, rectCenter(mark));
       }),
     );
+    // Focus moving on from that link closes its card (after the grace period), unless into the card.
+    ctx.addEventListener(
+      document,
+      'focusout',
+      guardedListener(ctx, (event: FocusEvent) => {
+        const target = event.target as Element | null;
+        if (!target || card.contains(target) || card.contains(event.relatedTarget)) return;
+        if (target instanceof Element && target !== document.body && index.within(target)) card.hoverLeave();
+      }),
+    );
 
+    /** The mention the keyboard last stepped to: after Escape, stepping resumes from it. */
+    let lastStepped: Mark | null = null;
     const step = (direction: 1 | -1): boolean => {
       const list = marks;
       if (list.length === 0) return false;
-      const current = card.current;
-      let at = current ? list.findIndex((m) => sameMark(m, current)) : -1;
+      const from = card.current ?? lastStepped;
+      let at = from ? list.findIndex((m) => sameMark(m, from)) : -1;
       at = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
       const mark = list[at] as Mark;
+      lastStepped = mark;
       reveal(mark);
       return true;
     };

@@ -160,7 +160,14 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
     hover: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     setViewport: (width, height) => page.setViewport({ width, height }),
     click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as never),
+    press: async (key) => {
+      // Puppeteer presses one key at a time: hold the modifiers of a "Shift+Tab" around the key.
+      const keys = key.split('+');
+      const last = keys.pop() as string;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(last as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
     screenshot: (name) => saveScreenshot(page, name),
     async sendToTab(type, data) {
       const extension = await relayPage();
