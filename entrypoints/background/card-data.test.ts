@@ -82,6 +82,8 @@ describe('cardFor', () => {
       description: 'Oil company',
     });
     expect(card).toMatchObject({ articleCount: 2, outletCount: 2 });
+    // Every card says what the whole corpus is: its size and the span of its dates.
+    expect(card?.corpus).toEqual({ articles: 2, from: '2019-03-20', to: '2019-03-25' });
     expect(card?.passages.map((p) => p.passageId)).toEqual(['a/p1', 'b/p1']);
     const first = card?.passages[0];
     expect(first?.emphasis.map(([s, e]) => first.text.slice(s, e))).toEqual(['Rosneft']);

@@ -4,8 +4,8 @@
  */
 import type { BuiltCorpus, Passage } from '@/src/core/corpus-types';
 import { emphasisFor, rankEntityPassages, rankEventPassages } from '@/src/core/rank-passages';
-import { citedArticleOf } from '@/src/core/search-corpus';
-import type { CardData, CitedPassage, SubjectKind } from '@/src/shared/protocol';
+import { citedArticleOf, corpusOverview } from '@/src/core/search-corpus';
+import type { CardData, CitedPassage, CorpusScope, SubjectKind } from '@/src/shared/protocol';
 import type { LoadedCorpus } from './corpus-store';
 
 /** What a content script asks a card for. */
@@ -36,6 +36,18 @@ function reach(corpus: BuiltCorpus, passages: readonly Passage[], extraArticleId
   return { articleCount: articleIds.size, outletCount: outlets.size };
 }
 
+/** The corpus's size and date span, made once per loaded corpus. */
+const scopes = new WeakMap<BuiltCorpus, CorpusScope>();
+function scopeOf(corpus: BuiltCorpus): CorpusScope {
+  let scope = scopes.get(corpus);
+  if (!scope) {
+    const overview = corpusOverview(corpus, 0);
+    scope = { articles: overview.articles, from: overview.from, to: overview.to };
+    scopes.set(corpus, scope);
+  }
+  return scope;
+}
+
 /** The card for a subject, or null when the corpus does not know it. */
 export function cardFor({ corpus, index }: LoadedCorpus, request: CardRequest): CardData | null {
   const cite = (passages: Passage[]) =>
@@ -52,6 +64,7 @@ export function cardFor({ corpus, index }: LoadedCorpus, request: CardRequest): 
       description: entity.role,
       ...reach(corpus, mentioning),
       passages: cite(rankEntityPassages(corpus, index, entity.id, request.context, request.limit)),
+      corpus: scopeOf(corpus),
     };
   }
   const event = corpus.events.find((e) => e.id === request.id);
@@ -65,5 +78,6 @@ export function cardFor({ corpus, index }: LoadedCorpus, request: CardRequest): 
     date: event.date,
     ...reach(corpus, reporting, event.articleIds),
     passages: cite(rankEventPassages(corpus, event.id, request.limit)),
+    corpus: scopeOf(corpus),
   };
 }

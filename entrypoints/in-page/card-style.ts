@@ -35,6 +35,7 @@ cite.headline { color: var(--fg); }
 .copy:hover, .search:hover { text-decoration: underline; }
 .foot { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 8px; flex: none; }
 .empty { color: var(--muted); margin: 0; }
+.scope { margin: 6px 0 0; font-size: 11px; color: var(--muted); }
 @media (prefers-reduced-motion: no-preference) { .card { animation: appear .12s ease-out; } }
 @keyframes appear { from { transform: translateY(4px); } to { transform: none; } }
 `;

@@ -1,5 +1,6 @@
 import { articleLink } from '@/src/shared/format/article-link';
 import { formatCitation } from '@/src/shared/format/citation';
+import { formatDateSpan } from '@/src/shared/format/date-span';
 import { emphasisRuns } from '@/src/shared/format/emphasis-runs';
 import { articleDateLabel } from '@/src/shared/format/format-date';
 import { type MessageKey, t } from '@/src/shared/i18n';
@@ -124,7 +125,12 @@ export function renderCard(doc: Document, data: CardData, actions: CardActions):
   const search = el(doc, 'button', 'search', t('card_searchFor', data.name));
   search.type = 'button';
   onTrusted(search, 'click', () => actions.searchFor(data.name));
-  footer.append(search);
+  // Every card says what its sources are: a 2016 story must not read 2019 passages as its own.
+  const span = formatDateSpan(data.corpus.from, data.corpus.to, (from, to) =>
+    t('popupOverviewSpan', from, to),
+  );
+  const scope = el(doc, 'p', 'scope', t('card_corpusScope', data.corpus.articles, span ?? t('card_undated')));
+  footer.append(search, scope);
   card.append(footer);
   return card;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { eventsByDate, formatDateSpan } from './overview-summary';
+import { formatDateSpan } from '@/src/shared/format/date-span';
+import { eventsByDate } from './overview-summary';
 
 describe('formatDateSpan', () => {
   test('gives the range of the corpus dates', () => {

@@ -3,11 +3,12 @@
  * mentioned actors as chips, the events with their dates) and an invitation to search.
  */
 
+import { formatDateSpan } from '@/src/shared/format/date-span';
 import { formatIsoDate } from '@/src/shared/format/format-date';
 import { t } from '@/src/shared/i18n';
 import type { CorpusOverview } from '@/src/shared/protocol';
 import { el, replaceChildren } from './dom';
-import { eventsByDate, formatDateSpan } from './overview-summary';
+import { eventsByDate } from './overview-summary';
 
 /** How many actors and events the overview lists. */
 const maxActors = 10;

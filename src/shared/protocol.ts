@@ -39,6 +39,16 @@ export interface CardData {
   articleCount: number;
   outletCount: number;
   passages: CitedPassage[];
+  /** What the whole corpus is, so every card can say where its passages come from. */
+  corpus: CorpusScope;
+}
+
+/** The corpus in one line: how many articles, and the span of their dates. */
+export interface CorpusScope {
+  articles: number;
+  /** ISO dates of the earliest and latest dated article, or null. */
+  from: string | null;
+  to: string | null;
 }
 
 /** Filters the popup's search can combine. */

@@ -52,6 +52,7 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
     expect(card.passages.length).toBeGreaterThan(0);
     expect(card.passages[0]?.text).toMatch(/Rosneft/);
     expect(card.passages[0]?.source).toMatch(/·/);
+    expect(card.scope).toMatch(/^From Sourcelight's sources: \d+ articles on Russia in Venezuela, .*2019$/);
     await driver.screenshot(`${driver.browser}-card-hover`);
     await driver.press('Escape');
     await driver.waitFor(cardIsClosed, 'the card to close');

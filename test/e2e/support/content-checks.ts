@@ -32,6 +32,7 @@ export function centreOfMark(text: string): { x: number; y: number } | null {
 export function readCard(root: ShadowRoot): {
   name: string;
   passages: Array<{ text: string; source: string }>;
+  scope: string;
   focusInside: boolean;
 } | null {
   const card = root.querySelector('.card:not(.loading)');
@@ -42,6 +43,7 @@ export function readCard(root: ShadowRoot): {
       text: item.querySelector('.quote')?.textContent ?? '',
       source: item.querySelector('.source')?.textContent ?? '',
     })),
+    scope: card.querySelector('.scope')?.textContent ?? '',
     focusInside: document.activeElement === root.host,
   };
 }
