@@ -115,8 +115,34 @@ export async function initPageView(): Promise<void> {
       setState('paused');
       return;
     }
-    if (!state.onTopic) {
-      replaceChildren(content, []);
+    if (!state.onTopic && !state.marking) {
+      // Say why nothing is marked, and offer the two ways to change it right here.
+      replaceChildren(content, [
+        el('div', { className: 'off-topic-actions' }, [
+          hostname
+            ? el(
+                'button',
+                {
+                  id: 'mark-anyway',
+                  className: 'secondary-button',
+                  attrs: { type: 'button' },
+                  on: { click: () => void markAnyway() },
+                },
+                [t('popupMarkAnyway', hostname)],
+              )
+            : null,
+          el(
+            'button',
+            {
+              id: 'open-settings',
+              className: 'link-button',
+              attrs: { type: 'button' },
+              on: { click: () => void browser.runtime.openOptionsPage() },
+            },
+            [t('popupOpenSettings')],
+          ),
+        ]),
+      ]);
       say(t('popupPageOffTopic'));
       setState('off-topic');
       return;
@@ -180,6 +206,32 @@ export async function initPageView(): Promise<void> {
     say(t('popupRevealFailed'), 'alert');
   }
 
+  /** Adds the tab's site to the "always mark" list, then shows what the tab marks once rescanned. */
+  async function markAnyway(): Promise<void> {
+    if (!hostname || !tab) return;
+    try {
+      const settings = await loadSettings();
+      if (!settings.alwaysSites.includes(hostname)) {
+        await updateSettings({ alwaysSites: [...settings.alwaysSites, hostname] });
+      }
+      state = (await askTabAfterRescan(tab.id)) ?? state;
+      render();
+    } catch (error) {
+      console.error('[Sourcelight] Could not save the always-mark sites', error);
+      say(t('popupPauseFailed'), 'alert');
+    }
+  }
+
+  /** The tab's state once it has rescanned after a settings change, or the background's. */
+  async function askTabAfterRescan(tabId: number): Promise<PageState | null> {
+    return (
+      (await withTimeout(
+        contentMessaging.sendMessage('currentPageState', undefined, { tabId, frameId: 0 }),
+        rescanAnswerTimeoutMs,
+      ).catch(() => null)) ?? (await fetchPageState(tabId))
+    );
+  }
+
   pauseSwitch.addEventListener('click', async () => {
     if (!hostname) return;
     const pause = pauseSwitch.getAttribute('aria-checked') !== 'true';
@@ -190,13 +242,7 @@ export async function initPageView(): Promise<void> {
       render();
       if (!pause && tab) {
         // The state was reported while paused (nothing marked): ask the tab, which answers once it has rescanned.
-        state =
-          (await withTimeout(
-            contentMessaging.sendMessage('currentPageState', undefined, { tabId: tab.id, frameId: 0 }),
-            rescanAnswerTimeoutMs,
-          ).catch(() => null)) ??
-          (await fetchPageState(tab.id)) ??
-          state;
+        state = (await askTabAfterRescan(tab.id)) ?? state;
         render();
       }
     } catch (error) {

@@ -331,6 +331,37 @@ function popupScenario(newSession: () => Promise<ExtensionSession>): void {
     ).toBe(true);
   });
 
+  test('on an off-topic page, "Mark this site anyway" is a button that marks it', async () => {
+    const offTopic = await session.contentTab();
+    try {
+      const page = demoUrl().replace('demo.html', 'off-topic-actors.html');
+      await offTopic.goto(page);
+      await offTopic.waitForScan('the off-topic page to be scanned');
+      expect((await offTopic.evaluate(readHighlightCounts)).person).toBe(0);
+      const tabId = await session.tabIdOf(page);
+      const popup = await openPopup(`?tabId=${tabId}`);
+      await popup.click('#tab-page');
+      await popup.waitFor(
+        () => document.querySelector<HTMLElement>('#panel-page')?.dataset.state === 'off-topic',
+        '"On this page" to say the page is not marked',
+      );
+      expect(await popup.evaluate(() => document.querySelector('#open-settings')?.tagName)).toBe('BUTTON');
+      await popup.click('#mark-anyway');
+      await offTopic.waitFor(() => {
+        const people = CSS.highlights.get('sourcelight-person') as unknown as Set<Range> | undefined;
+        return (people?.size ?? 0) > 0;
+      }, 'the off-topic page to be marked');
+      await popup.waitFor(
+        () => document.querySelector<HTMLElement>('#panel-page')?.dataset.state === 'mentions',
+        '"On this page" to list what is now marked',
+      );
+      const stored = (await session.readSync()).settings as { alwaysSites?: string[] } | undefined;
+      expect(stored?.alwaysSites).toEqual(['127.0.0.1']);
+    } finally {
+      await offTopic.close();
+    }
+  });
+
   test('the accessibility check itself catches a planted violation', async () => {
     const popup = await openPopup();
     await popup.evaluate(() => {
