@@ -442,16 +442,20 @@ describe('validation work is bounded by what it keeps', () => {
     );
     expect(settings.neverSites).toEqual(hosts.slice(0, MAX_SITES_PER_LIST));
     expect(problems).toContain(
-      `neverSites: kept the first ${MAX_SITES_PER_LIST} valid entries; ignored the other ${300_000 - MAX_SITES_PER_LIST}.`,
+      `neverSites: kept ${MAX_SITES_PER_LIST} valid entries of the first ${MAX_SITES_PER_LIST}; ignored the other ${300_000 - MAX_SITES_PER_LIST}.`,
     );
   });
 
-  test('a huge list of junk gives a bounded list of problems', () => {
-    const junk = Array.from({ length: 100_000 }, (_, i) => `not a pattern ${i}`);
+  test('a huge list of junk is read for its first thousand entries, with a bounded list of problems', () => {
+    const junk = Array.from({ length: 100_000 }, (_, i) => (i === 500 ? 'a.org' : `not a pattern ${i}`));
+    junk.push('b.org');
     const { settings, problems } = validateSettings({ ...customSettings(), alwaysSites: junk });
-    expect(settings.alwaysSites).toEqual([]);
+    expect(settings.alwaysSites).toEqual(['a.org']);
     expect(problems.length).toBeLessThanOrEqual(25);
-    expect(problems).toContain('alwaysSites: dropped 99980 more invalid entries.');
+    expect(problems).toContain('alwaysSites: dropped 979 more invalid entries.');
+    expect(problems).toContain(
+      'alwaysSites: kept 1 valid entries of the first 1000; ignored the other 99001.',
+    );
   });
 
   test('the quota trim stops at the first size that fits', () => {

@@ -203,10 +203,13 @@ function describe(value: unknown): string {
 
 /** Most "dropped" lines one list adds to the problems; the rest are counted in one line. */
 const MAX_PROBLEMS_PER_LIST = 20;
+/** Most entries of one list read: ten times what a list may hold. */
+const MAX_ENTRIES_READ = 10 * MAX_SITES_PER_LIST;
 
 /**
  * Validates a site list entry by entry: valid entries are kept (trimmed, deduplicated) until
- * the list is full, and what follows is not read, so a huge list costs no more than a full one.
+ * the list is full or {@link MAX_ENTRIES_READ} entries are read, and what follows is not
+ * read, so a huge list (from a settings file) costs no more than a thousand entries.
  */
 function validateList(
   key: 'neverSites' | 'alwaysSites' | 'pausedSites',
@@ -222,7 +225,7 @@ function validateList(
   let dropped = 0;
   let read = 0;
   for (const entry of raw) {
-    if (kept.size === MAX_SITES_PER_LIST) break;
+    if (kept.size === MAX_SITES_PER_LIST || read === MAX_ENTRIES_READ) break;
     read++;
     const parsed = v.safeParse(entrySchema, entry);
     if (parsed.success) kept.add(parsed.output);
@@ -233,7 +236,7 @@ function validateList(
     problems.push(`${key}: dropped ${dropped - MAX_PROBLEMS_PER_LIST} more invalid entries.`);
   if (read < raw.length) {
     problems.push(
-      `${key}: kept the first ${MAX_SITES_PER_LIST} valid entries; ignored the other ${raw.length - read}.`,
+      `${key}: kept ${kept.size} valid entries of the first ${read}; ignored the other ${raw.length - read}.`,
     );
   }
   return [...kept];

@@ -66,7 +66,7 @@ function longUrlScenario(newSession: () => Promise<ExtensionSession>): void {
     expect(longDemoUrl().length).toBeGreaterThan(8192);
     const popup = await session.openUi(`popup.html?tabId=${tabId}`);
     opened.push(popup);
-    const stored = await pollUntil(() => popup.evaluate(storedStateOf, tabId), {
+    const stored = await pollUntil(async () => await popup.evaluate(storedStateOf, tabId), {
       timeoutMs: 15_000,
       intervalMs: 250,
       description: 'the background to store the page state of the long-URL tab',
