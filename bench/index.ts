@@ -5,7 +5,7 @@
  *
  * Order: the matcher first (pure CPU, in a child process, on a quiet machine), then search
  * (bench/search.bench.ts, when present), then real pages in Chromium, then size and memory,
- * then settings validation from cold.
+ * then settings validation from cold, then the bounds on site patterns and stored settings.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -24,6 +24,12 @@ import {
   runSchemaStartupBench,
   type SchemaStartupReport,
 } from './schema-startup.bench';
+import {
+  printSettingsBoundsBench,
+  runSettingsBoundsBench,
+  SETTINGS_BOUNDS_TARGET,
+  type SettingsBoundsReport,
+} from './settings-bounds.bench';
 import { printSizeMemoryBench, runSizeMemoryBench, type SizeMemoryReport } from './size-memory.bench';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -66,8 +72,21 @@ async function runSearch(): Promise<{ report: unknown; note: string | null }> {
 }
 
 /** The issue's targets, met or not, from the sections' reports. */
-function targetLines(matcher: MatcherBenchReport | null, pages: PagesBenchReport | null): TargetLine[] {
+function targetLines(
+  matcher: MatcherBenchReport | null,
+  pages: PagesBenchReport | null,
+  settingsBounds: SettingsBoundsReport | null,
+): TargetLine[] {
   const lines: TargetLine[] = [];
+  const worstSetting = settingsBounds?.worst;
+  if (worstSetting) {
+    lines.push({
+      section: 'settings bounds',
+      target: `no pattern or stored value over ${SETTINGS_BOUNDS_TARGET.maxMs} ms (URLs <= 100,000 chars)`,
+      measured: `${worstSetting.medianMs.toFixed(2)} ms (${worstSetting.name})`,
+      met: worstSetting.medianMs <= SETTINGS_BOUNDS_TARGET.maxMs,
+    });
+  }
   const rows = matcher?.rows ?? [];
   const ours = rows.find((r) => r.name === 'ours');
   const alternation = rows.find((r) => r.name === 'alternation regex');
@@ -177,7 +196,12 @@ async function main(): Promise<void> {
   );
   if (schemaStartup) printSchemaStartupBench(schemaStartup);
 
-  const targets = targetLines(matcher, pages);
+  const settingsBounds: SettingsBoundsReport | null = await attempt('settings bounds bench', () =>
+    runSettingsBoundsBench(),
+  );
+  if (settingsBounds) printSettingsBoundsBench(settingsBounds);
+
+  const targets = targetLines(matcher, pages, settingsBounds);
   console.log('\n## Targets (issue 3, "Measured, not guessed")');
   console.table(
     targets.map((t) => ({
@@ -208,6 +232,7 @@ async function main(): Promise<void> {
         pages,
         sizeMemory,
         schemaStartup,
+        settingsBounds,
         targets,
         notes,
         elapsedMs,

@@ -106,6 +106,16 @@ describe('background messages', () => {
     await vi.waitFor(async () => expect(await deliver('getPageState', { tabId: 5 }, page())).toBeNull());
   });
 
+  it('stores the state of a page whose URL is over 8,192 characters, and the popup gets it', async () => {
+    const url = `https://news.example/demo.html?x=${'a'.repeat(9000)}`;
+    await deliver('reportPageState', { ...state, url }, { ...tab(), url });
+    const reported = (await deliver('getPageState', { tabId: 5 }, page())) as PageState | null;
+    expect(reported?.entities).toEqual(state.entities);
+    expect(new URL(reported?.url ?? '').hostname).toBe('news.example');
+    expect(reported?.url.length).toBeLessThanOrEqual(8192);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('answers a card request from a content script', async () => {
     const card = (await deliver(
       'findPassages',

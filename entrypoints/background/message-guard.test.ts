@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardMessage, MESSAGE_ORIGINS, senderProblem } from './message-guard';
+import { guardMessage, MAX_REPORTED_URL_LENGTH, MESSAGE_ORIGINS, senderProblem } from './message-guard';
 
 const self = { id: 'sourcelight-id', baseUrl: 'chrome-extension://sourcelight-id/' };
 const contentScript = { id: self.id, url: 'https://news.example/story', tab: { id: 7 }, frameId: 0 };
@@ -65,6 +65,37 @@ describe('guardMessage', () => {
       expect(result.ok, `${type} ${JSON.stringify(data)}`).toBe(false);
       if (!result.ok) expect(result.reason).toMatch(/^bad data/);
     }
+  });
+
+  it('takes a page URL of any real length, and keeps every other size check', () => {
+    const longUrl = `https://news.example/demo.html?x=${'a'.repeat(100_000)}`;
+    expect(guardMessage('reportPageState', { ...pageState, url: longUrl }, contentScript, self)).toEqual({
+      ok: true,
+      data: { ...pageState, url: longUrl },
+    });
+    const tooLong = `https://news.example/?x=${'a'.repeat(MAX_REPORTED_URL_LENGTH)}`;
+    const tooMany = Array.from({ length: 2001 }, (_, i) => ({
+      id: `e${i}`,
+      name: 'E',
+      type: 'person',
+      count: 1,
+    }));
+    for (const data of [
+      { ...pageState, url: tooLong },
+      { ...pageState, entities: tooMany },
+      { ...pageState, events: [{ id: 'x', name: 'n'.repeat(501), count: 1 }] },
+    ]) {
+      expect(guardMessage('reportPageState', data, contentScript, self).ok).toBe(false);
+    }
+    expect(guardMessage('searchCorpus', { query: 'q'.repeat(501) }, popup, self).ok).toBe(false);
+    expect(
+      guardMessage(
+        'findPassages',
+        { kind: 'entity', id: 'x', context: 'c'.repeat(20_001), limit: 3 },
+        contentScript,
+        self,
+      ).ok,
+    ).toBe(false);
   });
 
   it('checks the sender before the data', () => {

@@ -26,7 +26,13 @@ const ENTITY_TYPES = ['person', 'organization', 'country', 'place'] as const;
 const id = z.string().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
 
-/** The shape of a page state, as reported by a content script and as kept in storage. */
+/**
+ * Longest page URL a content script may report: Chromium's own limit (2 MiB; Firefox
+ * allows 1 MiB). The background keeps only a bounded form of it (page-state-store.ts).
+ */
+export const MAX_REPORTED_URL_LENGTH = 2 * 1024 * 1024;
+
+/** The shape of a page state as kept in storage (its URL already bounded). */
 export const pageStateSchema = z.object({
   url: z.string().max(8192),
   onTopic: z.boolean(),
@@ -37,6 +43,11 @@ export const pageStateSchema = z.object({
     )
     .max(2000),
   events: z.array(z.object({ id, name: z.string().max(500), count: z.number().int().min(0) })).max(2000),
+});
+
+/** A page state as a content script reports it: the same, with the page's URL of any real length. */
+export const reportedPageStateSchema = pageStateSchema.extend({
+  url: z.string().max(MAX_REPORTED_URL_LENGTH),
 });
 
 /** The data each message must carry. */
@@ -63,7 +74,7 @@ export const MESSAGE_SCHEMAS: {
     limit: z.number().int().min(1).max(100).optional(),
   }),
   corpusOverview: z.union([z.undefined(), z.null()]).transform(() => undefined),
-  reportPageState: pageStateSchema,
+  reportPageState: reportedPageStateSchema,
   getPageState: z.object({ tabId: z.number().int().min(0) }),
   openSearch: z.object({ query: z.string().max(500) }),
 };

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import vm from 'node:vm';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   DEFAULT_SETTINGS,
@@ -7,7 +8,9 @@ import {
   importSettings,
   isValidSettings,
   loadSettings,
+  MAX_SITES_PER_LIST,
   migrateLegacySettings,
+  migrateSettings,
   resetSettings,
   SETTINGS_VERSION,
   type Settings,
@@ -15,8 +18,8 @@ import {
   SYNC_ITEM_BUDGET,
   saveSettings,
   settingsByteSize,
-  settingsItem,
   siteRuleFor,
+  storedVersionOf,
   updateSettings,
   validateSettings,
   watchSettings,
@@ -290,8 +293,6 @@ describe('migrations', () => {
     await fakeBrowser.storage.sync.set({
       settings: { on: false, style: 'highlight', color: '#123456', blocklist: ['example.com', 'bad entry'] },
     });
-    await settingsItem.migrate();
-    expect((await readStored()).meta).toEqual({ v: SETTINGS_VERSION });
     const settings = await loadSettings();
     expect(settings).toEqual({
       ...DEFAULT_SETTINGS,
@@ -315,8 +316,155 @@ describe('migrations', () => {
 
   test('current-shape data stored without a version survives the migration', async () => {
     await fakeBrowser.storage.sync.set({ settings: customSettings() });
-    await settingsItem.migrate();
     expect(await loadSettings()).toEqual(customSettings());
+    expect(await readStored()).toEqual({ value: customSettings(), meta: { v: SETTINGS_VERSION } });
+  });
+});
+
+describe('stored versions', () => {
+  test.each([
+    -(2 ** 32),
+    -Number.MAX_SAFE_INTEGER,
+    -1e300,
+    1e300,
+    2 ** 53,
+    0,
+    1.5,
+    '2',
+    '-99999999',
+    true,
+    { v: 2 },
+  ])('a stored version of %j is repaired without a loop, keeping the settings', async (v) => {
+    await fakeBrowser.storage.sync.set({ settings: customSettings(), settings$: { v } });
+    expect(await loadSettings()).toEqual(customSettings());
+    expect(await readStored()).toEqual({ value: customSettings(), meta: { v: SETTINGS_VERSION } });
+  });
+
+  test('data under a malformed version still gets every migration', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { on: false, style: 'off' },
+      settings$: { v: -(2 ** 40) },
+    });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false, highlightStyle: 'none' });
+    expect((await readStored()).meta).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  test('how many migrations run is never read from storage', () => {
+    expect(storedVersionOf(undefined)).toEqual({ kind: 'older', version: 1 });
+    expect(storedVersionOf({ v: null })).toEqual({ kind: 'older', version: 1 });
+    expect(storedVersionOf({ v: 1 })).toEqual({ kind: 'older', version: 1 });
+    expect(storedVersionOf({ v: SETTINGS_VERSION })).toEqual({ kind: 'current', version: SETTINGS_VERSION });
+    expect(storedVersionOf({ v: 7 })).toEqual({ kind: 'newer', version: 7 });
+    expect(storedVersionOf({ v: -7 })).toEqual({ kind: 'malformed', raw: -7 });
+    expect(storedVersionOf({ v: Number.NaN })).toEqual({ kind: 'malformed', raw: Number.NaN });
+    expect(migrateSettings({ on: false }, -1e300)).toEqual({ enabled: false });
+    expect(migrateSettings({ on: false }, SETTINGS_VERSION)).toEqual({ on: false });
+  });
+});
+
+describe('settings from a newer version', () => {
+  /** What a newer install might store: an extra key, a new kind, a mark mode this version lacks. */
+  const newer = () => ({
+    ...customSettings(),
+    markMode: 'smart',
+    kinds: { ...customSettings().kinds, rumour: true },
+    readingList: { items: ['a', 'b'] },
+  });
+  const storeNewer = () => fakeBrowser.storage.sync.set({ settings: newer(), settings$: { v: 3 } });
+
+  test('are read as far as this version understands, and never written back', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await storeNewer();
+    expect(await loadSettings()).toEqual({ ...customSettings(), markMode: 'topical' });
+    expect(await readStored()).toEqual({ value: newer(), meta: { v: 3 } });
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+    warn.mockRestore();
+  });
+
+  test('a change made here writes only that key, keeping the version and the unknown keys', async () => {
+    await storeNewer();
+    expect((await updateSettings({ theme: 'light' })).theme).toBe('light');
+    expect(await readStored()).toEqual({ value: { ...newer(), theme: 'light' }, meta: { v: 3 } });
+  });
+
+  test('a change of kinds keeps the kinds this version does not know', async () => {
+    await storeNewer();
+    await updateSettings({ kinds: { ...customSettings().kinds, person: false } });
+    expect((await readStored()).value).toEqual({
+      ...newer(),
+      kinds: { ...newer().kinds, person: false },
+    });
+  });
+
+  test('saving what is already there writes nothing', async () => {
+    await storeNewer();
+    const changed = vi.fn();
+    fakeBrowser.storage.sync.onChanged.addListener(changed);
+    await saveSettings(await loadSettings());
+    expect(changed).not.toHaveBeenCalled();
+    expect(await readStored()).toEqual({ value: newer(), meta: { v: 3 } });
+  });
+
+  test('reset puts back what this version knows and leaves the rest', async () => {
+    await storeNewer();
+    expect(await resetSettings()).toEqual(DEFAULT_SETTINGS);
+    const { value, meta } = await readStored();
+    expect(meta).toEqual({ v: 3 });
+    expect(value).toEqual({
+      ...DEFAULT_SETTINGS,
+      markMode: 'smart',
+      kinds: { ...DEFAULT_SETTINGS.kinds, rumour: true },
+      readingList: { items: ['a', 'b'] },
+    });
+  });
+
+  test('a change that would not fit the quota is refused and loses nothing', async () => {
+    await storeNewer();
+    const many = Array.from({ length: 100 }, (_, i) => `site-number-${i}-with-a-long-name.example.com`);
+    await expect(updateSettings({ neverSites: many, alwaysSites: many })).rejects.toThrow(
+      SettingsTooLargeError,
+    );
+    expect(await readStored()).toEqual({ value: newer(), meta: { v: 3 } });
+  });
+});
+
+describe('validation work is bounded by what it keeps', () => {
+  /** Gives up after `ms` (the `node:vm` watchdog stops even a stuck loop): a hang bound, not a speed figure. */
+  const answersWithin = <T>(ms: number, work: () => T): T =>
+    vm.runInNewContext('work()', { work }, { timeout: ms }) as T;
+
+  test('a huge list keeps its first hundred valid entries and reads no further', () => {
+    const hosts = Array.from({ length: 300_000 }, (_, i) => `site-${i}.example.com`);
+    const { settings, problems } = answersWithin(3000, () =>
+      validateSettings({ ...customSettings(), neverSites: hosts }),
+    );
+    expect(settings.neverSites).toEqual(hosts.slice(0, MAX_SITES_PER_LIST));
+    expect(problems).toContain(
+      `neverSites: kept ${MAX_SITES_PER_LIST} valid entries of the first ${MAX_SITES_PER_LIST}; ignored the other ${300_000 - MAX_SITES_PER_LIST}.`,
+    );
+  });
+
+  test('a huge list of junk is read for its first thousand entries, with a bounded list of problems', () => {
+    const junk = Array.from({ length: 100_000 }, (_, i) => (i === 500 ? 'a.org' : `not a pattern ${i}`));
+    junk.push('b.org');
+    const { settings, problems } = validateSettings({ ...customSettings(), alwaysSites: junk });
+    expect(settings.alwaysSites).toEqual(['a.org']);
+    expect(problems.length).toBeLessThanOrEqual(25);
+    expect(problems).toContain('alwaysSites: dropped 979 more invalid entries.');
+    expect(problems).toContain(
+      'alwaysSites: kept 1 valid entries of the first 1000; ignored the other 99001.',
+    );
+  });
+
+  test('the quota trim stops at the first size that fits', () => {
+    const long = (i: number) => `https://site-${i}.example.com/${'é'.repeat(150)}/*`;
+    const many = Array.from({ length: 100 }, (_, i) => long(i));
+    const { settings } = validateSettings({ ...customSettings(), neverSites: many, alwaysSites: many });
+    expect(settingsByteSize(settings)).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+    const oneMore = { ...settings, neverSites: [...settings.neverSites, long(999)] };
+    expect(settingsByteSize(oneMore)).toBeGreaterThan(SYNC_ITEM_BUDGET);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Sourcelight's settings, defined once: the defaults as plain data, the type derived from
- * them, a valibot schema, validation that repairs key by key, the versioned storage item, and
+ * them, a valibot schema, validation that repairs key by key, versioned storage, and
  * export/import as JSON. Every part of the extension reads settings through this module.
  *
  * Storage: one item, `sync:settings`, so a reader's choices follow them between browsers.
@@ -10,6 +10,20 @@
  * {@link MAX_SITES_PER_LIST} entries of at most {@link MAX_PATTERN_LENGTH} characters, and
  * {@link saveSettings} refuses (with {@link SettingsTooLargeError}, whose message says so)
  * anything whose JSON exceeds {@link SYNC_ITEM_BUDGET} bytes.
+ *
+ * Versions: WXT's metadata beside the item (`settings$`, `{ v }`) records the shape's
+ * version; this module reads and writes it itself, and runs its own fixed list of
+ * migrations, so no number read from storage decides how much work is done. A version that
+ * is not a whole number from 1 up is read as version 1 and repaired.
+ *
+ * Data from a newer version (shared through `storage.sync` with a newer install on another
+ * machine) is read, not replaced: this version validates the keys it knows, uses the
+ * defaults for the ones it cannot read, and writes nothing back on load. When the user then
+ * changes settings here, only the known keys whose value changes are written into the stored
+ * object (`kinds` merged key by key); its version, its unknown keys and the keys not changed
+ * stay as the newer version wrote them, so that version reads its own data back with just
+ * the user's change in it. Resetting changes every key this version knows, and still leaves
+ * the unknown keys and the version alone.
  */
 
 import * as v from 'valibot';
@@ -187,7 +201,16 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Validates a site list entry by entry: valid entries are kept (trimmed, deduplicated). */
+/** Most "dropped" lines one list adds to the problems; the rest are counted in one line. */
+const MAX_PROBLEMS_PER_LIST = 20;
+/** Most entries of one list read: ten times what a list may hold. */
+const MAX_ENTRIES_READ = 10 * MAX_SITES_PER_LIST;
+
+/**
+ * Validates a site list entry by entry: valid entries are kept (trimmed, deduplicated) until
+ * the list is full or {@link MAX_ENTRIES_READ} entries are read, and what follows is not
+ * read, so a huge list (from a settings file) costs no more than a thousand entries.
+ */
 function validateList(
   key: 'neverSites' | 'alwaysSites' | 'pausedSites',
   raw: unknown,
@@ -198,17 +221,25 @@ function validateList(
     return [];
   }
   const entrySchema = key === 'pausedSites' ? hostnameSchema : sitePatternSchema;
-  const kept: string[] = [];
+  const kept = new Set<string>();
+  let dropped = 0;
+  let read = 0;
   for (const entry of raw) {
+    if (kept.size === MAX_SITES_PER_LIST || read === MAX_ENTRIES_READ) break;
+    read++;
     const parsed = v.safeParse(entrySchema, entry);
-    if (!parsed.success) problems.push(`${key}: dropped ${describe(entry)}, not a valid entry.`);
-    else if (!kept.includes(parsed.output)) kept.push(parsed.output);
+    if (parsed.success) kept.add(parsed.output);
+    else if (++dropped <= MAX_PROBLEMS_PER_LIST)
+      problems.push(`${key}: dropped ${describe(entry)}, not a valid entry.`);
   }
-  if (kept.length > MAX_SITES_PER_LIST) {
-    problems.push(`${key}: kept the first ${MAX_SITES_PER_LIST} of ${kept.length} entries.`);
-    kept.length = MAX_SITES_PER_LIST;
+  if (dropped > MAX_PROBLEMS_PER_LIST)
+    problems.push(`${key}: dropped ${dropped - MAX_PROBLEMS_PER_LIST} more invalid entries.`);
+  if (read < raw.length) {
+    problems.push(
+      `${key}: kept ${kept.size} valid entries of the first ${read}; ignored the other ${raw.length - read}.`,
+    );
   }
-  return kept;
+  return [...kept];
 }
 
 /** Validates the kinds one by one, so one bad flag does not reset the others. */
@@ -231,8 +262,8 @@ function validateKinds(raw: unknown, problems: string[]): Settings['kinds'] {
   return kinds;
 }
 
-/** The stored size of settings in bytes, as `storage.sync` counts it (key plus JSON). */
-export function settingsByteSize(settings: Settings): number {
+/** The stored size of settings (or any stored value) in bytes, as `storage.sync` counts it (key plus JSON). */
+export function settingsByteSize(settings: unknown): number {
   return new TextEncoder().encode(`settings${JSON.stringify(settings)}`).length;
 }
 
@@ -280,14 +311,21 @@ function repairFields(raw: unknown): ValidatedSettings {
   return { settings, problems };
 }
 
-/** Drops site-list entries from the longest list until the settings fit the sync quota. */
+/**
+ * Drops site-list entries from the longest list until the settings fit the sync quota. The
+ * size is measured once and then reduced by each dropped entry's own bytes (its JSON, and the
+ * comma before it unless it was the list's only entry), so the work is one pass.
+ */
 function trimToBudget(settings: Settings, problems: string[]): void {
+  let bytes = settingsByteSize(settings);
+  const lists = [settings.neverSites, settings.alwaysSites, settings.pausedSites];
+  const encoder = new TextEncoder();
   let dropped = 0;
-  while (settingsByteSize(settings) > SYNC_ITEM_BUDGET) {
-    const lists = [settings.neverSites, settings.alwaysSites, settings.pausedSites];
+  while (bytes > SYNC_ITEM_BUDGET) {
     const longest = lists.reduce((a, b) => (b.length > a.length ? b : a));
-    if (longest.length === 0) break;
-    longest.pop();
+    const entry = longest.pop();
+    if (entry === undefined) break;
+    bytes -= encoder.encode(JSON.stringify(entry)).length + (longest.length > 0 ? 1 : 0);
     dropped++;
   }
   if (dropped > 0) problems.push(`Site lists: dropped ${dropped} entries to fit the sync storage quota.`);
@@ -318,23 +356,102 @@ export function migrateLegacySettings(old: unknown): unknown {
   return migrated;
 }
 
-/** The settings as stored in `storage.sync`, versioned, with the defaults as fallback. */
-export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: { 2: migrateLegacySettings },
-});
+/** One step of {@link MIGRATIONS}: the version it produces and how. */
+interface Migration {
+  to: number;
+  migrate: (old: unknown) => unknown;
+}
 
 /**
- * Reads the settings, validated. When the stored value needed repair, writes the repaired
- * value back (once), so every part of the extension sees the same settings afterwards.
+ * Every migration, oldest first. A fixed list: how many steps run is decided by this list,
+ * never by a number read from storage. Each step must leave data already in a later shape
+ * unchanged, because data whose stored version is malformed runs them all.
+ */
+const MIGRATIONS: readonly Migration[] = [{ to: 2, migrate: migrateLegacySettings }];
+
+/** Brings data stored at version `from` (or of unknown version, 1) to today's shape. */
+export function migrateSettings(value: unknown, from: number): unknown {
+  let migrated = value;
+  for (const step of MIGRATIONS) if (step.to > from) migrated = step.migrate(migrated);
+  return migrated;
+}
+
+/**
+ * Where stored data stands against {@link SETTINGS_VERSION}. Only a whole number from 1 up
+ * is a version; anything else stored as one (negative, fractional, huge, a string) is
+ * `malformed`, and is read as version 1.
+ */
+export type StoredVersion =
+  | { kind: 'older' | 'current' | 'newer'; version: number }
+  | { kind: 'malformed'; raw: unknown };
+
+/**
+ * Reads WXT's version metadata (`{ v }` under `settings$`). No metadata, or a null `v` (what
+ * NaN and Infinity become in storage), means version 1, as WXT counts it.
+ */
+export function storedVersionOf(meta: unknown): StoredVersion {
+  const raw = isPlainObject(meta) ? meta.v : undefined;
+  if (raw === undefined || raw === null) return { kind: 'older', version: 1 };
+  if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 1) return { kind: 'malformed', raw };
+  if (raw < SETTINGS_VERSION) return { kind: 'older', version: raw };
+  return { kind: raw === SETTINGS_VERSION ? 'current' : 'newer', version: raw };
+}
+
+/** The stored item's WXT version metadata key. */
+const SETTINGS_META_KEY = `${SETTINGS_KEY}$` as const;
+
+/** What `storage.sync` holds: the raw value (null when nothing is stored) and its version. */
+interface StoredItem {
+  value: unknown;
+  version: StoredVersion;
+}
+
+async function readStoredItem(): Promise<StoredItem> {
+  const [value, meta] = await Promise.all([
+    storage.getItem<unknown>(SETTINGS_KEY),
+    storage.getMeta<Record<string, unknown>>(SETTINGS_KEY),
+  ]);
+  return { value: value ?? null, version: storedVersionOf(meta) };
+}
+
+/** What this version reads from a stored item, and whether it writes its reading back. */
+interface StoredReading extends ValidatedSettings {
+  writeBack: boolean;
+}
+
+/**
+ * Reads a stored item: migrated from an older (or malformed) version and validated, with
+ * the repair to be written back; data of a newer version validated as it is, never written.
+ */
+function readItem(item: StoredItem): StoredReading {
+  if (item.value === null) return { settings: defaultSettings(), problems: [], writeBack: false };
+  const { version } = item;
+  if (version.kind === 'newer') return { ...validateSettings(item.value), writeBack: false };
+  const from = version.kind === 'malformed' ? 1 : version.version;
+  const { settings, problems } = validateSettings(migrateSettings(item.value, from));
+  if (version.kind === 'malformed')
+    problems.unshift(`version: ${describe(version.raw)} is not a version; read as version 1.`);
+  return { settings, problems, writeBack: version.kind !== 'current' || problems.length > 0 };
+}
+
+/** Stores settings in today's shape and version, value and version in one write. */
+async function writeCurrent(settings: Settings): Promise<void> {
+  await storage.setItems([
+    { key: SETTINGS_KEY, value: settings },
+    { key: SETTINGS_META_KEY, value: { v: SETTINGS_VERSION } },
+  ]);
+}
+
+/**
+ * Reads the settings, validated. When the stored value needed repair or came from an older
+ * version, writes the result back (once), so every part of the extension sees the same
+ * settings afterwards. Data from a newer version is read, never written back.
  */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  const { settings, problems } = validateSettings(stored);
-  if (problems.length > 0) {
-    console.warn('[Sourcelight] Repaired stored settings:', problems);
-    await settingsItem.setValue(settings).catch((error: unknown) => {
+  const { settings, problems, writeBack } = readItem(await readStoredItem());
+  if (writeBack) {
+    if (problems.length > 0) console.warn('[Sourcelight] Repaired stored settings:', problems);
+    await writeCurrent(settings).catch((error: unknown) => {
       console.error('[Sourcelight] Could not save the repaired settings', error);
     });
   }
@@ -346,7 +463,7 @@ export async function loadSettings(): Promise<Settings> {
  * page, tab or synced browser). Returns the function that stops watching.
  */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(validateSettings(value).settings));
+  return storage.watch<unknown>(SETTINGS_KEY, (value) => callback(validateSettings(value).settings));
 }
 
 /** Thrown when settings would not fit `storage.sync`'s per-item quota. */
@@ -359,15 +476,47 @@ export class SettingsTooLargeError extends Error {
   }
 }
 
+/** Whether two setting values are the same data. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Writes `settings` into data a newer version stored, as the module comment decides: only
+ * the known keys whose value differs from what this version reads there (`kinds` merged
+ * into the stored object, so kinds this version does not know stay); unknown keys, the
+ * other keys and the version stay as they are. Returns what this version then reads.
+ */
+async function writeIntoNewer(stored: unknown, settings: Settings): Promise<Settings> {
+  const base = isPlainObject(stored) ? stored : {};
+  const understood = validateSettings(base).settings;
+  const merged: Record<string, unknown> = { ...base };
+  let changed = false;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingKey[]) {
+    if (sameValue(settings[key], understood[key])) continue;
+    changed = true;
+    merged[key] =
+      key === 'kinds' && isPlainObject(base.kinds) ? { ...base.kinds, ...settings.kinds } : settings[key];
+  }
+  if (!changed) return understood;
+  const bytes = settingsByteSize(merged);
+  if (bytes > SYNC_ITEM_BUDGET) throw new SettingsTooLargeError(bytes);
+  await storage.setItem(SETTINGS_KEY, merged);
+  return validateSettings(merged).settings;
+}
+
 /**
  * Validates and stores `next`, and returns what was stored. Throws
  * {@link SettingsTooLargeError} rather than silently dropping part of what the user typed.
+ * Over data from a newer version, writes only what changed (see the module comment).
  */
 export async function saveSettings(next: Settings): Promise<Settings> {
   const { settings } = repairFields(next);
+  const stored = await readStoredItem();
+  if (stored.version.kind === 'newer') return writeIntoNewer(stored.value, settings);
   const bytes = settingsByteSize(settings);
   if (bytes > SYNC_ITEM_BUDGET) throw new SettingsTooLargeError(bytes);
-  await settingsItem.setValue(settings);
+  await writeCurrent(settings);
   return settings;
 }
 
@@ -383,11 +532,9 @@ export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   return run;
 }
 
-/** Puts every setting back to its default. */
-export async function resetSettings(): Promise<Settings> {
-  const settings = defaultSettings();
-  await settingsItem.setValue(settings);
-  return settings;
+/** Puts every setting back to its default (over newer data: every setting this version knows). */
+export function resetSettings(): Promise<Settings> {
+  return saveSettings(defaultSettings());
 }
 
 /** Where a URL stands with the site lists; `never` wins over `paused`, which wins over `always`. */
@@ -441,11 +588,11 @@ export function importSettings(text: string): ImportResult {
   const notSettings = { ok: false as const, error: 'The file does not contain Sourcelight settings.' };
   if (!isPlainObject(data)) return notSettings;
   let raw: unknown = data;
-  let version = 1;
+  let version: StoredVersion = { kind: 'older', version: 1 };
   if (Object.hasOwn(data, 'format')) {
     if (data.format !== SETTINGS_FILE_FORMAT || !isPlainObject(data.settings)) return notSettings;
-    version = typeof data.version === 'number' ? data.version : 1;
-    if (version > SETTINGS_VERSION) {
+    version = storedVersionOf({ v: data.version });
+    if (version.kind === 'newer') {
       return {
         ok: false,
         error: 'The file comes from a newer version of Sourcelight; update Sourcelight first.',
@@ -456,8 +603,9 @@ export function importSettings(text: string): ImportResult {
   const keys = Object.keys(raw as object);
   if (!keys.some((key) => Object.hasOwn(DEFAULT_SETTINGS, key) || LEGACY_KEYS.includes(key)))
     return notSettings;
-  if (version < 2) raw = migrateLegacySettings(raw);
-  const { settings, problems } = validateSettings(raw);
+  const { settings, problems } = validateSettings(
+    migrateSettings(raw, version.kind === 'malformed' ? 1 : version.version),
+  );
   return {
     ok: true,
     settings,

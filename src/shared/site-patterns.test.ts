@@ -1,3 +1,5 @@
+import vm from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   hostListMatches,
@@ -126,5 +128,70 @@ describe('parseSiteLines', () => {
       [6, 'ftp://x.org/*'],
     ]);
     expect(errors[0]?.error).toMatch(/spaces/);
+  });
+});
+
+/**
+ * Runs `work` and gives up after `ms`: the watchdog of `node:vm` stops even a regular
+ * expression stuck in backtracking, so a matcher that would take hours fails here instead of
+ * hanging the test run. This is a bound on hanging, not a speed figure (see bench/).
+ */
+function answersWithin<T>(ms: number, work: () => T): T {
+  return vm.runInNewContext('work()', { work }, { timeout: ms }) as T;
+}
+
+describe('work bounded by the input, however many wildcards', () => {
+  const longUrl = (n: number, tail = '') => `https://x.test/${'a'.repeat(n)}${tail}`;
+
+  test('many wildcards against a long URL of repeats answer at once, and rightly', () => {
+    const patterns = [
+      '*://*/*a*a*a*a*a*a*a*a*b',
+      '*://*/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b*',
+      `*://*/*${'a*'.repeat(90)}b`,
+    ];
+    for (const pattern of patterns) {
+      expect(answersWithin(2000, () => siteMatches(pattern, longUrl(5000)))).toBe(false);
+      expect(answersWithin(2000, () => siteMatches(pattern, longUrl(5000, 'b')))).toBe(true);
+    }
+    expect(answersWithin(2000, () => siteListMatches(patterns, longUrl(100_000)))).toBe(false);
+  });
+
+  test('wildcards keep their meaning: start, end, order and no overlap', () => {
+    const m = (path: string, target: string) => siteMatches(`*://*${path}`, `https://x.test${target}`);
+    expect(m('/a*b', '/ab')).toBe(true);
+    expect(m('/a*b', '/a-b')).toBe(true);
+    expect(m('/a*b', '/ba')).toBe(false);
+    expect(m('/*aba*', '/xabax')).toBe(true);
+    expect(m('/*ab*ba*', '/aba')).toBe(false); // the two parts may not share the "b"
+    expect(m('/*ab*ba*', '/abba')).toBe(true);
+    expect(m('/x*x', '/x')).toBe(false); // start and end may not share the "x"
+    expect(m('/**', '/')).toBe(true);
+    expect(m('/a.c*', '/abc')).toBe(false); // "." is a plain dot
+    expect(m('/(a)*', '/(a)/x')).toBe(true);
+    expect(m('/?id=*', '/?id=3')).toBe(true);
+    expect(m('/', '/?id=3')).toBe(false);
+  });
+
+  test('agrees with a regular expression of the same glob on every short path', () => {
+    const alphabet = fc.constantFrom('a', 'b', '*');
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 8 }),
+        fc.array(fc.constantFrom('a', 'b'), { maxLength: 10 }),
+        (p, t) => {
+          const glob = `/${p.join('')}`;
+          const path = `/${t.join('')}`;
+          const reference = new RegExp(`^${glob.split('*').join('.*')}$`).test(path);
+          expect(siteMatches(`*://*${glob}`, `https://x.test${path}`)).toBe(reference);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a pasted list of a hundred thousand lines is read in one pass', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => `site-${i}.example.com`).join('\n');
+    const { patterns } = answersWithin(5000, () => parseSiteLines(text));
+    expect(patterns).toHaveLength(100_000);
   });
 });

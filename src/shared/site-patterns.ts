@@ -28,7 +28,8 @@ export type SitePattern =
       /** `*` (any host), an exact host, or a host with `subdomains` also matching. */
       host: string;
       subdomains: boolean;
-      path: RegExp;
+      /** The path glob, split at its `*` wildcards (one part when there is none). */
+      path: readonly string[];
     };
 
 /** What parsing gives: the pattern, or a message saying what is wrong with the input. */
@@ -82,13 +83,35 @@ function checkHost(
   return { ok: true, host };
 }
 
-/** Turns a match pattern's path (with `*` wildcards) into an anchored regular expression. */
-function pathPattern(path: string): RegExp {
-  const body = path
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`);
+/** Splits a match pattern's path at its `*` wildcards, for {@link globMatches}. */
+function pathPattern(path: string): string[] {
+  return path.split('*');
+}
+
+/**
+ * Whether `text` matches a glob given as the parts between its `*` wildcards. The first part
+ * must start the text, the last must end it, and the parts between are found left to right,
+ * each at its first place after the one before: the leftmost place always leaves the most
+ * room for the rest, so nothing is ever tried twice. Time is at most the text's length times
+ * the pattern's, however many wildcards; a regular expression such as `^.*a.*a.*b$` instead
+ * backtracks through every way of placing its parts, which took seconds on long URLs.
+ */
+export function globMatches(parts: readonly string[], text: string): boolean {
+  const first = parts[0] ?? '';
+  if (parts.length === 1) return text === first;
+  const last = parts[parts.length - 1] ?? '';
+  if (first.length + last.length > text.length) return false;
+  if (!text.startsWith(first) || !text.endsWith(last)) return false;
+  const end = text.length - last.length;
+  let at = first.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i] ?? '';
+    if (part === '') continue;
+    const found = text.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** Parses the `<scheme>://<host><path>` form. */
@@ -184,9 +207,32 @@ function hostWithin(host: string, base: string): boolean {
   return host === base || host.endsWith(`.${base}`);
 }
 
+/** A page URL parsed once, with the part a match pattern's path is matched against. */
+interface ParsedUrl {
+  scheme: string;
+  hostname: string;
+  /** `pathname + search`, as WebExtension match patterns see it. */
+  pathAndQuery: string;
+}
+
+/** Parses a URL for matching, or null when it is not one. */
+function parseUrl(url: string): ParsedUrl | null {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  return {
+    scheme: target.protocol.slice(0, -1),
+    hostname: target.hostname,
+    pathAndQuery: target.pathname + target.search,
+  };
+}
+
 /** Matches an already-parsed pattern against a parsed URL. */
-function matchesUrl(pattern: SitePattern, url: URL): boolean {
-  const scheme = url.protocol.slice(0, -1);
+function matchesUrl(pattern: SitePattern, url: ParsedUrl): boolean {
+  const scheme = url.scheme;
   if (pattern.kind === 'all') return ['http', 'https', 'file'].includes(scheme);
   if (pattern.kind === 'host')
     return (scheme === 'http' || scheme === 'https') && hostWithin(url.hostname, pattern.host);
@@ -196,7 +242,7 @@ function matchesUrl(pattern: SitePattern, url: URL): boolean {
     const ok = pattern.subdomains ? hostWithin(url.hostname, pattern.host) : url.hostname === pattern.host;
     if (!ok) return false;
   }
-  return pattern.path.test(url.pathname + url.search);
+  return globMatches(pattern.path, url.pathAndQuery);
 }
 
 /**
@@ -206,18 +252,23 @@ function matchesUrl(pattern: SitePattern, url: URL): boolean {
 export function siteMatches(pattern: string | SitePattern, url: string): boolean {
   const parsed = typeof pattern === 'string' ? parseSitePattern(pattern) : { ok: true as const, pattern };
   if (!parsed.ok) return false;
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return false;
-  }
-  return matchesUrl(parsed.pattern, target);
+  const target = parseUrl(url);
+  return target !== null && matchesUrl(parsed.pattern, target);
 }
 
-/** True when any pattern of a list matches `url` (the lists are short: parsing each time is fine). */
+/**
+ * True when any pattern of a list matches `url`. The URL is parsed once for the whole list
+ * (a page's URL may be megabytes long); the patterns, short and at most 100 a list, are
+ * parsed each time.
+ */
 export function siteListMatches(patterns: readonly string[], url: string): boolean {
-  return patterns.some((pattern) => siteMatches(pattern, url));
+  if (patterns.length === 0) return false;
+  const target = parseUrl(url);
+  if (target === null) return false;
+  return patterns.some((pattern) => {
+    const parsed = parseSitePattern(pattern);
+    return parsed.ok && matchesUrl(parsed.pattern, target);
+  });
 }
 
 /** True when `url`'s host is one of `hosts` or a subdomain of one (the paused-site list). */
@@ -244,14 +295,14 @@ export interface SiteLineError {
  * dropped, blank lines skipped) and the errors of the lines that are not patterns.
  */
 export function parseSiteLines(text: string): { patterns: string[]; errors: SiteLineError[] } {
-  const patterns: string[] = [];
+  const patterns = new Set<string>();
   const errors: SiteLineError[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const trimmed = raw.trim();
     if (trimmed === '') return;
     const result = parseSitePattern(trimmed);
     if (!result.ok) errors.push({ line: index + 1, text: trimmed, error: result.error });
-    else if (!patterns.includes(trimmed)) patterns.push(trimmed);
+    else patterns.add(trimmed);
   });
-  return { patterns, errors };
+  return { patterns: [...patterns], errors };
 }
