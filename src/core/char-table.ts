@@ -41,10 +41,12 @@ function separatorKind(code: number): number {
 
 /** Set in a `charInfo` entry for Cyrillic letters. */
 export const CYRILLIC_BIT = 0x10;
+/** Set in a `charInfo` entry for Arabic letters. */
+export const ARABIC_BIT = 0x20;
 
 /**
  * Class and fold of each code unit in one word, for the tokenizer's inner loop:
- * `class | CYRILLIC_BIT? | folded << 8 | separator kind << 24`, or 0 while the code unit has
+ * `class | CYRILLIC_BIT? | ARABIC_BIT? | folded << 8 | separator kind << 24`, or 0 while the code unit has
  * not been seen.
  */
 export const charInfo = new Uint32Array(65536);
@@ -78,7 +80,8 @@ export function unicodeCharInfo(code: number): number {
 
 function infoOf(code: number, cls: number, fold: number): number {
   const kind = cls === SEPARATOR ? separatorKind(code) << SEPARATOR_KIND_SHIFT : 0;
-  return (cls | (isCyrillic(code) ? CYRILLIC_BIT : 0) | (fold << 8) | kind) >>> 0;
+  const script = isCyrillic(code) ? CYRILLIC_BIT : isArabic(code) ? ARABIC_BIT : 0;
+  return (cls | script | (fold << 8) | kind) >>> 0;
 }
 
 /**
@@ -122,4 +125,9 @@ export function foldCode(code: number): number {
 /** True for code units of the Cyrillic block, whose words inflect (Путина, России). */
 export function isCyrillic(code: number): boolean {
   return code >= 0x400 && code <= 0x52f;
+}
+
+/** True for code units of the Arabic block, whose words take clitic prefixes (وروسيا, بالصين). */
+export function isArabic(code: number): boolean {
+  return code >= 0x600 && code <= 0x6ff;
 }

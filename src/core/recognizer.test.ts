@@ -116,6 +116,110 @@ describe('recognizer on the real catalog', () => {
     ]);
   });
 
+  it('reads German and Arabic pages, Arabic names under their clitics', () => {
+    expect(
+      entityIds(blocks('Der Kreml und Moskau warnten die Vereinigten Staaten vor einem Eingriff in Kuba.')),
+    ).toEqual(['kremlin', 'moscow', 'united-states', 'cuba']);
+    expect(
+      entityIds(blocks('Peskow sagte im Weißen Haus nichts, Sacharowa sprach in Havanna über Russland.')),
+    ).toEqual(expect.arrayContaining(['white-house', 'havana', 'russia']));
+    // و (and), ب (in), ل (for) and ال (the) written onto the name; لل is ل + ال.
+    expect(
+      entityIds(
+        blocks(
+          'قال مادورو إن روسيا وكوبا تدعمان فنزويلا، وأدان بوتين تدخل الولايات المتحدة ولغوايدو أنصار بالصين وللولايات المتحدة',
+        ),
+      ),
+    ).toEqual([
+      'nicolas-maduro',
+      'russia',
+      'cuba',
+      'venezuela',
+      'vladimir-putin',
+      'united-states',
+      'juan-guaido',
+      'china',
+      'united-states',
+    ]);
+    // A word that merely starts with a clitic letter is no name.
+    expect(entityIds(blocks('وزير الخارجية تحدث طويلا'))).toEqual([]);
+  });
+
+  it('meets Russian adjectives and the names the State Department writes', () => {
+    expect(
+      mentionTexts(
+        blocks(
+          'Представитель Государственного департамента США говорил из Овального кабинета о Группе Лимы.',
+        ),
+      ),
+    ).toEqual([
+      'Государственного департамента США→state-department',
+      'Овального кабинета→oval-office',
+      'Группе Лимы→lima-group',
+    ]);
+    expect(
+      entityIds(blocks('Гуайдо возглавляет Национальную ассамблею Венесуэлы, сообщает Рейтерс.')),
+    ).toEqual(['juan-guaido', 'national-assembly-venezuela', 'reuters']);
+  });
+
+  it('takes common misspellings', () => {
+    expect(entityIds(blocks('Juan Guido met Maria Zaharova and the analyst Alexander Gabuyev.'))).toEqual([
+      'juan-guaido',
+      'maria-zakharova',
+      'alexander-gabuev',
+    ]);
+  });
+
+  it('keeps surnames in Title Case headlines', () => {
+    expect(entityIds(blocks('Russia Convinced Maduro Not to Leave Venezuela'))).toEqual([
+      'russia',
+      'nicolas-maduro',
+      'venezuela',
+    ]);
+    expect(entityIds(blocks('Angry Pompeo Calls Lavrov Over Venezuela'))).toEqual([
+      'mike-pompeo',
+      'sergey-lavrov',
+      'venezuela',
+    ]);
+    expect(entityIds(blocks('Are There Any Un-Angry Trump Supporters in Venezuela?'))).toContain(
+      'donald-trump',
+    );
+    // In a sentence, another given name still makes it someone else.
+    expect(entityIds(blocks('The model Adriana Lima and Meg Wagner visited the city on Monday.'))).toEqual(
+      [],
+    );
+  });
+
+  it('reads a name repeated by a glued tooltip, and a name written surname first', () => {
+    expect(
+      mentionTexts(blocks('Vladimir Putin and Nicolas Maduro Maduro NicolasPresident of Venezuela met.')),
+    ).toEqual([
+      'Vladimir Putin→vladimir-putin',
+      'Nicolas Maduro→nicolas-maduro',
+      'Maduro→nicolas-maduro',
+      'Venezuela→venezuela',
+    ]);
+  });
+
+  it('reads "Washington, D.C." as Washington and "округ Колумбия" as no Colombia', () => {
+    expect(entityIds(blocks('Office of the Spokesperson, Washington, DC, March 11, 2019'))).toEqual([
+      'washington',
+    ]);
+    expect(entityIds(blocks('Washington, D.C., on Monday'))).toEqual(['washington']);
+    expect(entityIds(blocks('Майк Помпео, Вашингтон, округ Колумбия, 23 февраля'))).toEqual([
+      'mike-pompeo',
+      'washington',
+    ]);
+    expect(entityIds(blocks('Колумбия и Венесуэла'))).toEqual(['colombia', 'venezuela']);
+  });
+
+  it('takes no line of a list for a given name', () => {
+    expect(mentionTexts(blocks('Поддержали Мадуро\nПоддержали Национальную ассамблею'))).toEqual([
+      'Мадуро→nicolas-maduro',
+      'Национальную ассамблею→national-assembly-venezuela',
+    ]);
+  });
+
   it('finds the name a reader sees in text glued by markup', () => {
     const page = htmlBlocks(
       '<p>President <a href="#">Trump</a><span>Donald John Trump</span> said Russia must leave.</p>',

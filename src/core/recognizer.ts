@@ -13,6 +13,7 @@ import {
   aliasTokensOf,
   honoursCapitals,
   inAllCapsRun,
+  isTitleCase,
   neighbourWords,
   precededByOtherName,
 } from './sense-checks';
@@ -151,6 +152,18 @@ export function createRecognizer(data: RecognizerData): Recognizer {
     }
     return set;
   };
+  const ownWordSets: Array<Set<string> | undefined> = [];
+  /** The folded words of an entity's aliases ("nicolas", "maduro", "moros", ...). */
+  const ownWordsOf = (entity: number): Set<string> => {
+    let set = ownWordSets[entity];
+    if (!set) {
+      set = new Set(
+        (data.entities[entity]?.aliases ?? []).flatMap((alias) => foldPhrase(alias.text).split(' ')),
+      );
+      ownWordSets[entity] = set;
+    }
+    return set;
+  };
   const entityIndex = new Map(data.entities.map((entity, index) => [entity.id, index]));
   let cueSide: CueSide | null = null;
   const cuesReady = (): CueSide => {
@@ -161,9 +174,10 @@ export function createRecognizer(data: RecognizerData): Recognizer {
 
   /**
    * Runs the per-match checks that need the words around the match on the alias matcher's
-   * hits [from, to), which all cover the same words; returns the refs that pass.
+   * hits [from, to), which all cover the same words; returns the refs that pass. In a Title
+   * Case line every word is capitalised, so the given-name check does not apply there.
    */
-  const plausibleRefs = (text: string, from: number, to: number): AliasRef[] => {
+  const plausibleRefs = (text: string, from: number, to: number, titleCase: () => boolean): AliasRef[] => {
     const tokens = aliasMatcher.tokens;
     const hits = aliasMatcher.hits;
     const firstToken = hits.firstTokens[from] as number;
@@ -185,7 +199,12 @@ export function createRecognizer(data: RecognizerData): Recognizer {
         neighbours ??= neighbourWords(text, tokens, firstToken, lastToken);
         if (neighbours.some((word) => friends.has(word))) continue;
       }
-      if ((ref.surnameOnly || ref.alias.ambiguous) && precededByOtherName(text, tokens, firstToken)) continue;
+      if (
+        (ref.surnameOnly || ref.alias.ambiguous) &&
+        !titleCase() &&
+        precededByOtherName(text, tokens, firstToken, ownWordsOf(ref.entity))
+      )
+        continue;
       passing.push(ref);
     }
     return passing;
@@ -200,13 +219,18 @@ export function createRecognizer(data: RecognizerData): Recognizer {
       blocks.forEach((block, blockIndex) => {
         const count = aliasMatcher.scan(block.text);
         const { starts, ends } = aliasMatcher.hits;
+        let titleCase: boolean | null = null;
+        const blockIsTitleCase = () => {
+          titleCase ??= isTitleCase(aliasMatcher.tokens);
+          return titleCase;
+        };
         for (let i = 0; i < count; ) {
           // Hits of several aliases on the same words come together; judge them as one group.
           const start = starts[i] as number;
           const end = ends[i] as number;
           let j = i + 1;
           while (j < count && starts[j] === start) j++;
-          const refs = plausibleRefs(block.text, i, j);
+          const refs = plausibleRefs(block.text, i, j, blockIsTitleCase);
           i = j;
           if (refs.length === 0) continue;
           const sure = refs.filter((ref) => !ref.alias.ambiguous);

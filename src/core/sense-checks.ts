@@ -109,7 +109,12 @@ export function inAllCapsRun(tokens: TokenBuffer, first: number, last: number): 
  * someone else ("Meg Wagner", "Adriana Lima", "Michael Bolton"), rather than a title or a
  * sentence-opening word.
  */
-export function precededByOtherName(text: string, tokens: TokenBuffer, first: number): boolean {
+export function precededByOtherName(
+  text: string,
+  tokens: TokenBuffer,
+  first: number,
+  ownWords: ReadonlySet<string> = NO_WORDS,
+): boolean {
   if (first === 0) return false;
   const previous = first - 1;
   if (((tokens.marks[first] as number) & GAP_MASK & ~GAP_WHITESPACE) !== 0) return false;
@@ -118,8 +123,53 @@ export function precededByOtherName(text: string, tokens: TokenBuffer, first: nu
   // A capital at the start of a sentence says nothing ("Since Guaidó invoked...",
   // "Disregarding Trump's demand"): any word may open a sentence.
   if (previous === 0 || ((tokens.marks[previous] as number) & (GAP_DOT | GAP_BREAK)) !== 0) return false;
+  // Nor does a capital at the start of a line (list items, infobox rows), nor a word on the
+  // line before: a line break never runs through one person's name.
+  const lineFrom = previous > 0 ? (tokens.ends[previous - 1] as number) : 0;
+  if (
+    hasLineBreak(text, lineFrom, tokens.starts[previous] as number) ||
+    hasLineBreak(text, tokens.ends[previous] as number, tokens.starts[first] as number)
+  )
+    return false;
   const word = foldedSlice(text, tokens.starts[previous] as number, tokens.ends[previous] as number);
+  // The entity's own name before it is no one else's: a tooltip glued to its link repeats
+  // the name ("Nicolas Maduro Maduro Nicolas"), and lists write it surname first.
+  if (ownWords.has(word)) return false;
   return !(word.length < 2 || TITLE_OR_FUNCTION_WORDS.has(word) || OPENER_OR_CALENDAR_WORDS.has(word));
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Whether text[from, to) holds a line break. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d || code === 0x2028) return true;
+  }
+  return false;
+}
+
+/** Longest run of words a title-case line has: a headline, not a paragraph. */
+const TITLE_MAX_TOKENS = 30;
+/** Words this long or longer are capitalised in Title Case; shorter ones may not be ("to", "of", "and"). */
+const TITLE_WORD_LENGTH = 4;
+
+/**
+ * Whether the scanned text is a Title Case line ("Russia Convinced Maduro Not to Leave
+ * Venezuela"), where every longer word is capitalised, so a capital before a surname says
+ * nothing about a given name. Needs three longer words, all capitalised but not shouting.
+ */
+export function isTitleCase(tokens: TokenBuffer): boolean {
+  if (tokens.count > TITLE_MAX_TOKENS) return false;
+  let words = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    if ((tokens.ends[t] as number) - (tokens.starts[t] as number) < TITLE_WORD_LENGTH) continue;
+    const marks = tokens.marks[t] as number;
+    if ((marks & TOKEN_ALL_CAPS) !== 0) continue;
+    if ((marks & TOKEN_CAPITALISED) === 0) return false;
+    words++;
+  }
+  return words >= 3;
 }
 
 /** The folded words right before and after a match, for false-friend checks ("Adriana" Lima). */

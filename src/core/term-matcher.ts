@@ -1,4 +1,4 @@
-import { foldCode, isCyrillic } from './char-table';
+import { foldCode, isArabic, isCyrillic } from './char-table';
 import { buildFlatTrie, type FlatTrie, RUSSIAN_ENDINGS } from './term-trie';
 import {
   foldedEquals,
@@ -7,7 +7,7 @@ import {
   GAP_DOT,
   GAP_WHITESPACE,
   hashFolded,
-  TOKEN_CYRILLIC,
+  TOKEN_AFFIXED,
   TokenBuffer,
   tokenize,
 } from './tokenize';
@@ -104,6 +104,51 @@ function hasCyrillic(token: string): boolean {
   return false;
 }
 
+/**
+ * Clitics Arabic writes onto the word they precede: the conjunctions و and ف, the
+ * prepositions ب, ل and ك, and the article ال, alone or together (وال, ولـ, لل = ل + ال).
+ * Longest first, so "والصين" loses "وال" before "و".
+ */
+const ARABIC_PREFIXES = [
+  'وبال',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'ولل',
+  'لل',
+  'ال',
+  'وب',
+  'ول',
+  'وك',
+  'فب',
+  'فل',
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+];
+/** Letters a word keeps once its clitics are gone: fewer, and "ولد" would be a name. */
+const ARABIC_MIN_STEM = 3;
+
+/**
+ * The forms an Arabic page word may stand for without its clitics: "وروسيا" → "روسيا",
+ * "بالصين" → "الصين" and "صين", "للولايات" → "الولايات". The word itself is tried first by
+ * the caller.
+ */
+export function arabicBareForms(folded: string): string[] {
+  const forms: string[] = [];
+  for (const prefix of ARABIC_PREFIXES) {
+    if (!folded.startsWith(prefix) || folded.length - prefix.length < ARABIC_MIN_STEM) continue;
+    const rest = folded.slice(prefix.length);
+    forms.push(rest);
+    // The article stays part of the name the catalog writes ("الولايات"): put it back.
+    if (prefix.endsWith('ال') || prefix.endsWith('لل')) forms.push(`ال${rest}`);
+  }
+  return forms;
+}
+
 /** Compiles phrases into a matcher; `phrases[i]` is reported as term `i`. */
 export function createTermMatcher(phrases: readonly string[]): TermMatcher {
   return termMatcherOf(buildFlatTrie(phrases));
@@ -129,6 +174,8 @@ export function termMatcherOf(trie: FlatTrie): TermMatcher {
   const filter = new Uint8Array(FILTER_BITS >> 3);
   /** First two folded letters of every Cyrillic first token: a cheap filter before stemming. */
   const cyrillicStarts = new Set<number>();
+  /** Whether any phrase starts with an Arabic word. */
+  let arabicPhrases = false;
   for (let n = 1; n < size; n++) {
     const parent = parents[n] as number;
     const token = nodeTokens[n] as string;
@@ -143,6 +190,7 @@ export function termMatcherOf(trie: FlatTrie): TermMatcher {
       const bit = (hash & 0xffff) >> 3;
       filter[bit] = (filter[bit] as number) | (1 << (hash & 7));
       if (hasCyrillic(token)) cyrillicStarts.add((token.charCodeAt(0) << 16) | token.charCodeAt(1));
+      else if (isArabic(token.charCodeAt(0))) arabicPhrases = true;
     }
   }
 
@@ -150,7 +198,10 @@ export function termMatcherOf(trie: FlatTrie): TermMatcher {
   tokens.filter = filter;
   const hits = new HitBuffer();
 
-  /** The child of `parent` for token `t`, trying Russian stems for Cyrillic tokens; -1 if none. */
+  /**
+   * The child of `parent` for token `t`, trying Russian stems for Cyrillic tokens and
+   * clitic-free forms for Arabic ones; -1 if none.
+   */
   const child = (parent: number, text: string, t: number): number => {
     const start = tokens.starts[t] as number;
     const end = tokens.ends[t] as number;
@@ -162,8 +213,9 @@ export function termMatcherOf(trie: FlatTrie): TermMatcher {
       const node = edgeChildren[slot] as number;
       if (stems[node] === 0 && foldedEquals(text, start, end, nodeTokens[node] as string)) return node;
     }
-    if (((tokens.marks[t] as number) & TOKEN_CYRILLIC) === 0) return -1;
+    if (((tokens.marks[t] as number) & TOKEN_AFFIXED) === 0) return -1;
     const folded = foldedSlice(text, start, end);
+    if (isArabic(folded.charCodeAt(0))) return bareChild(parent, folded);
     for (let cut = 1; cut <= 3 && folded.length - cut >= 3; cut++) {
       const stem = folded.slice(0, folded.length - cut);
       if (!RUSSIAN_ENDINGS.has(folded.slice(folded.length - cut))) continue;
@@ -179,12 +231,31 @@ export function termMatcherOf(trie: FlatTrie): TermMatcher {
     return -1;
   };
 
-  /** Whether a Cyrillic token's first two letters begin any Cyrillic phrase (it may be inflected). */
+  /** The child of `parent` by an exact edge for one of an Arabic word's clitic-free forms; -1 if none. */
+  const bareChild = (parent: number, folded: string): number => {
+    for (const form of arabicBareForms(folded)) {
+      const formHash = hashFolded(form);
+      for (let slot = edgeSlot(parent, formHash, mask); ; slot = (slot + 1) & mask) {
+        const owner = edgeParents[slot] as number;
+        if (owner === -1) break;
+        if (owner !== parent || (edgeHashes[slot] as number) !== formHash) continue;
+        const node = edgeChildren[slot] as number;
+        if (stems[node] === 0 && nodeTokens[node] === form) return node;
+      }
+    }
+    return -1;
+  };
+
+  /**
+   * Whether an affixed token may begin a phrase: a Cyrillic one whose first two letters begin
+   * one (it may be inflected), an Arabic one whenever a phrase starts in Arabic (its clitics
+   * hide its first letters).
+   */
   const mayStartAt = (t: number, text: string): boolean => {
     const start = tokens.starts[t] as number;
-    return cyrillicStarts.has(
-      (foldCode(text.charCodeAt(start)) << 16) | foldCode(text.charCodeAt(start + 1)),
-    );
+    const first = text.charCodeAt(start);
+    if (isArabic(first)) return arabicPhrases;
+    return cyrillicStarts.has((foldCode(first) << 16) | foldCode(text.charCodeAt(start + 1)));
   };
 
   const pushHits = (terms: number[], first: number, last: number): void => {

@@ -36,9 +36,15 @@ export interface CompiledTermTrie {
 
 /** Endings a Russian noun or name may take after its stem (Путин-а, Росси-и, Лавров-ым). */
 export const RUSSIAN_ENDINGS: ReadonlySet<string> = new Set(
-  'а я у ю ы и е ом ем ой ей ым им ов ев ам ям ах ях ами ями ого его ому ему ую ою ею'.split(' '),
+  // Folded, as page words are compared: й folds to и, so "ой" is written "ои".
+  (
+    'а я у ю ы и е ом ем ои еи ым им ов ев ам ям ах ях ами ями ого его ому ему ую ою ею ' +
+    'ыи ии ая яя ое ее ые ие ых их ыми ими'
+  ).split(' '),
 );
 const RUSSIAN_STEM_VOWELS = /[аяьйоеыиую]$/;
+/** Folded endings of a Russian adjective's nominative (-ый, -ий, -ой, -ая, -ое, -ые...). */
+const RUSSIAN_ADJECTIVE_ENDING = /(?:ыи|ии|ои|ая|яя|ое|ее|ые|ие)$/;
 const CYRILLIC = /[\u0400-\u052f]/;
 
 interface BuildNode {
@@ -72,6 +78,10 @@ export function buildFlatTrie(phrases: readonly string[]): FlatTrie {
       if (CYRILLIC.test(token)) {
         const stem = token.replace(RUSSIAN_STEM_VOWELS, '');
         variants.push([stem.length >= 3 ? stem : token, true]);
+        // An adjective ("Государственный", "Овальный") inflects after a two-letter ending.
+        const adjectiveStem = token.replace(RUSSIAN_ADJECTIVE_ENDING, '');
+        if (adjectiveStem !== token && adjectiveStem.length >= 4 && adjectiveStem !== stem)
+          variants.push([adjectiveStem, true]);
       }
       const next: BuildNode[] = [];
       for (const parent of frontier) for (const [text, stem] of variants) next.push(edge(parent, text, stem));

@@ -1,4 +1,5 @@
 import {
+  ARABIC_BIT,
   CYRILLIC_BIT,
   charClass,
   charInfo,
@@ -36,10 +37,16 @@ export const TOKEN_ALL_CAPS = 0x20;
 /** Internal: the token follows a case change inside a word (becomes TOKEN_CAMEL_SPLIT). */
 const GAP_SPLIT_MARK = 0x40;
 
-/** The token has Cyrillic letters, so it may carry an inflection ending. */
-export const TOKEN_CYRILLIC = 0x40;
+/**
+ * The token has Cyrillic letters, so it may carry an inflection ending, or Arabic letters, so
+ * it may carry clitic prefixes: the matcher then also tries it without them.
+ */
+export const TOKEN_AFFIXED = 0x40;
 /** A case change inside a word ended the token before this one ("TrumpDonald"). */
 export const TOKEN_CAMEL_SPLIT = 0x80;
+
+/** Scripts whose words may carry affixes (see TOKEN_AFFIXED). */
+const AFFIXED_SCRIPTS = CYRILLIC_BIT | ARABIC_BIT;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -61,7 +68,7 @@ export class TokenBuffer {
   /**
    * A 64 Ki-bit filter over token hashes, set by the owner (a matcher) or null. When set,
    * `tokenize` lists in `candidates` every token whose hash passes it or that has Cyrillic
-   * letters (which may be inflected), so the matcher visits only those.
+   * or Arabic letters (which may be inflected or prefixed), so the matcher visits only those.
    */
   filter: Uint8Array | null = null;
   candidates = new Int32Array(64);
@@ -185,12 +192,12 @@ export function tokenize(text: string, out: TokenBuffer, splitCamel = true): num
     let mark = gap & GAP_MASK;
     if (capitalised) mark |= TOKEN_CAPITALISED;
     if (uppers >= 2 && !lowers) mark |= TOKEN_ALL_CAPS;
-    if ((seen & CYRILLIC_BIT) !== 0) mark |= TOKEN_CYRILLIC;
+    if ((seen & AFFIXED_SCRIPTS) !== 0) mark |= TOKEN_AFFIXED;
     if ((gap & GAP_SPLIT_MARK) !== 0) mark |= TOKEN_CAMEL_SPLIT;
     marks[count] = mark;
     if (
       filter !== null &&
-      (((filter[(hash & 0xffff) >> 3] as number) & (1 << (hash & 7))) !== 0 || (seen & CYRILLIC_BIT) !== 0)
+      (((filter[(hash & 0xffff) >> 3] as number) & (1 << (hash & 7))) !== 0 || (seen & AFFIXED_SCRIPTS) !== 0)
     ) {
       out.addCandidate(count);
     }
