@@ -34,6 +34,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Same-origin frames are part of the page a reader sees; cross-origin ones (ads, embeds) are not.
   allFrames: true,
+  // …and so are frames with no document of their own (about:blank, srcdoc) made by such a page:
+  // without this key neither browser injects into them (manifest `match_about_blank`).
+  matchAboutBlank: true,
   async main(ctx) {
     if (!isTopOrSameOriginFrame()) return;
     traceStep('sourcelight:start');
@@ -288,11 +291,15 @@ export default defineContentScript({
   },
 });
 
-/** Whether this is the top frame, or a frame of the top page's own origin. */
+/**
+ * Whether this is the top frame, or a frame of the top page's own origin. The documents'
+ * origins are compared (`window.origin`), not their URLs': an about:blank or about:srcdoc
+ * frame has its creator's origin, while its URL's origin is "null".
+ */
 function isTopOrSameOriginFrame(): boolean {
   if (window.top === window) return true;
   try {
-    return window.top?.location.origin === location.origin;
+    return window.top?.origin === window.origin;
   } catch {
     return false; // reading a cross-origin frame's location throws
   }
