@@ -297,7 +297,8 @@ export default defineContentScript({
  * frame has its creator's origin, while its URL's origin is "null".
  */
 function isTopOrSameOriginFrame(): boolean {
-  if (window.top === window) return true;
+  // A tab showing about:blank itself (a new tab) has nothing to read: only frames qualify.
+  if (window.top === window) return location.protocol !== 'about:';
   try {
     return window.top?.origin === window.origin;
   } catch {
