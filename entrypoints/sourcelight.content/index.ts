@@ -118,8 +118,8 @@ export default defineContentScript({
         const changed = pendingChanges;
         pendingChanges = new Set();
         const blocks =
-          (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip)) ||
-          readPage(document, skip);
+          (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip, watchShadowRoot)) ||
+          readPage(document, skip, watchShadowRoot);
         lastBlocks = blocks;
         traceStep('sourcelight:read');
         await nextIdle(ctx);
@@ -181,11 +181,15 @@ export default defineContentScript({
       }
       if (relevant) scheduleRescan();
     });
-    observer.observe(document.body ?? document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    const watched = { childList: true, subtree: true, characterData: true };
+    observer.observe(document.body ?? document.documentElement, watched);
+    // Changes inside open shadow roots never reach the document's observer: each root read is watched too.
+    const watchedRoots = new WeakSet<ShadowRoot>();
+    function watchShadowRoot(root: ShadowRoot): void {
+      if (watchedRoots.has(root)) return;
+      watchedRoots.add(root);
+      observer.observe(root, watched);
+    }
     ctx.onInvalidated(() => observer.disconnect());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       pendingChanges = 'all';

@@ -45,8 +45,12 @@ function rangeOf(doc: Document, block: DomBlock, start: number, end: number): Ra
 }
 
 /** The page's visible text as blocks (the document and its open shadow roots, as CSS shows them). */
-export function readPage(doc: Document, skip: (element: Element) => boolean): DomBlock[] {
-  return extractTextBlocks(doc, { skip, rendering: createRenderingCheck(doc) });
+export function readPage(
+  doc: Document,
+  skip: (element: Element) => boolean,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): DomBlock[] {
+  return extractTextBlocks(doc, { skip, rendering: createRenderingCheck(doc), onShadowRoot });
 }
 
 /** Beyond this many changed places, reading the whole page again is simpler and as fast. */
@@ -61,6 +65,7 @@ export function rereadChanged(
   previous: readonly DomBlock[],
   changed: ReadonlySet<Element>,
   skip: (element: Element) => boolean,
+  onShadowRoot?: (root: ShadowRoot) => void,
 ): DomBlock[] | null {
   if (changed.size > MAX_CHANGED_CONTAINERS) return null;
   const roots = [...changed].filter(
@@ -76,7 +81,8 @@ export function rereadChanged(
   });
   const rendering = roots[0] ? createRenderingCheck(roots[0].ownerDocument) : undefined;
   for (const root of roots) {
-    for (const block of extractBlocksWithin(root, { skip, rendering })) insertInOrder(kept, block);
+    for (const block of extractBlocksWithin(root, { skip, rendering, onShadowRoot }))
+      insertInOrder(kept, block);
   }
   return kept;
 }

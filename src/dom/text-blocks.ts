@@ -26,6 +26,8 @@ export interface ExtractOptions {
   rendering?: (element: Element) => Rendering;
   /** Also read open shadow roots (default true). */
   shadowRoots?: boolean;
+  /** Told of each open shadow root read (to watch it for changes: the document's observers do not see them). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 /** What a reader sees of an element's text, as far as CSS decides. */
@@ -204,7 +206,7 @@ function visit(node: Node, walk: Walk, place: Place, textShown: boolean): void {
     link: place.link || tag === 'A',
     main,
   };
-  const children = renderedChildren(element, walk.options.shadowRoots !== false);
+  const children = renderedChildren(element, walk.options);
   for (let i = 0; i < children.length; i++) visit(children[i] as Node, walk, inner, rendering === 'shown');
   if (!inline) flush(walk);
 }
@@ -213,9 +215,12 @@ function visit(node: Node, walk: Walk, place: Place, textShown: boolean): void {
  * The nodes rendered in an element's place: its shadow root's children if it hosts an open
  * one, the nodes assigned to it if it is a slot (else its fallback content), or its children.
  */
-function renderedChildren(element: Element, shadowRoots: boolean): ArrayLike<Node> {
-  const shadow = shadowRoots ? element.shadowRoot : null;
-  if (shadow) return shadow.childNodes;
+function renderedChildren(element: Element, options: ExtractOptions): ArrayLike<Node> {
+  const shadow = options.shadowRoots !== false ? element.shadowRoot : null;
+  if (shadow) {
+    options.onShadowRoot?.(shadow);
+    return shadow.childNodes;
+  }
   if (element.tagName.toUpperCase() === 'SLOT') {
     const assigned = assignedTo(element as HTMLSlotElement);
     if (assigned.length > 0) return assigned;
