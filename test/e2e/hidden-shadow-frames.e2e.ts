@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { centreOfMark, readCard, readHighlightCounts } from './support/content-checks';
-import { type ExtensionSession, inEachBrowser } from './support/extension-session';
+import { inEachBrowserTab } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { countColour, decodePng } from './support/png-pixels';
 import { expectedDefaults } from './support/stored-settings';
@@ -174,6 +174,24 @@ function hostilePagesScenario(newDriver: () => Promise<PageDriver>): void {
     await driver.waitFor(() => document.querySelector('sourcelight-card') === null, 'the card to close');
   });
 
+  test('picks up text a script adds inside a shadow root later', async () => {
+    await driver.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Rostec denied the report in a statement to reporters in Caracas and Moscow.';
+      document.getElementById('attached')?.shadowRoot?.append(p);
+    });
+    const marked = await driver.waitFor(
+      (() => {
+        const highlight = CSS.highlights.get('sourcelight-organization') as unknown as Set<Range> | undefined;
+        return [...(highlight ?? [])].some(
+          (r) => r.toString() === 'Rostec' && r.startContainer.textContent?.startsWith('Later'),
+        );
+      }) as () => boolean,
+      'the paragraph added in the shadow root to be marked',
+    );
+    expect(marked).toBe(true);
+  });
+
   test('marks a story that lives only in shadow DOM, with the page around it', async () => {
     await driver.goto(url('hostile/shadow-only.html'));
     await driver.waitForScan('the content script to scan the shadow-only page');
@@ -261,16 +279,4 @@ async function pollState(
   throw new Error(`timed out waiting for the tab state of ${pageUrl}; last seen ${JSON.stringify(last)}`);
 }
 
-inEachBrowser((openSession) => {
-  let session: ExtensionSession | undefined;
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  hostilePagesScenario(async () => {
-    if (!session) throw new Error('the browser did not start');
-    return session.contentTab();
-  });
-});
+inEachBrowserTab((newTab) => hostilePagesScenario(() => newTab()));
