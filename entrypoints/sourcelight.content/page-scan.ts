@@ -1,6 +1,6 @@
 import type { PageRecognition, RecognizerData } from '@/src/core/recognizer-types';
 import { compareComposed, composedContains } from '@/src/dom/composed-tree';
-import { createRenderingCheck } from '@/src/dom/rendering';
+import { createRenderingCheck, createTextVisibility } from '@/src/dom/rendering';
 import { type DomBlock, extractBlocksWithin, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
 import type { PageState } from '@/src/shared/protocol';
 import { type Mark, type MarkStyleKind, styleOfType } from './marks';
@@ -116,20 +116,7 @@ export function marksFor(
   policy: MarkPolicy,
 ): PageScan {
   const marking = recognition.onTopic || policy.alwaysHere || policy.scope === 'everywhere';
-  const visible = new Map<Element, boolean>();
-  const isVisible = (node: Text): boolean => {
-    const element = node.parentElement;
-    if (!element) return false;
-    let seen = visible.get(element);
-    if (seen === undefined) {
-      seen =
-        typeof element.checkVisibility === 'function'
-          ? element.checkVisibility({ visibilityProperty: true })
-          : true;
-      visible.set(element, seen);
-    }
-    return seen;
-  };
+  const isVisible = createTextVisibility(doc);
   const allowedBlock = (index: number) => policy.scope === 'everywhere' || blocks[index]?.main === true;
 
   // Sorted by block, then offset: blocks come in reading order, and ranges in different trees

@@ -190,9 +190,11 @@ function visit(node: Node, walk: Walk, place: Place, textShown: boolean): void {
   const element = node as Element;
   const tag = element.tagName.toUpperCase();
   if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(element) || walk.options.skip?.(element)) return;
-  const rendering = walk.options.rendering?.(element) ?? 'shown';
+  const inline = isInline(element);
+  // Style is asked of block containers only, to bound the cost on large pages; text hidden by
+  // an inline element is left out per mention (`createTextVisibility` in rendering.ts).
+  const rendering = inline ? 'shown' : (walk.options.rendering?.(element) ?? 'shown');
   if (rendering === 'hidden') return;
-  const inline = INLINE_TAGS.has(tag) || (tag.includes('-') && !element.shadowRoot);
   if (tag === 'BR') {
     if (walk.current) walk.current.text += '\n';
     return;
@@ -298,11 +300,16 @@ export function extractTextBlocks(
 export function blockContainerOf(node: Node): Element | null {
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element?.parentElement) {
-    const tag = element.tagName.toUpperCase();
-    if (!INLINE_TAGS.has(tag) && !(tag.includes('-') && !element.shadowRoot)) return element;
+    if (!isInline(element)) return element;
     element = element.parentElement;
   }
   return element;
+}
+
+/** Whether an element's text joins its neighbours' in one block (inline tags, custom elements without a shadow root). */
+export function isInline(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return INLINE_TAGS.has(tag) || (tag.includes('-') && !element.shadowRoot);
 }
 
 /**
@@ -323,7 +330,7 @@ export function extractBlocksWithin(container: Element, options: ExtractOptions 
     const element = up as Element;
     const tag = element.tagName.toUpperCase();
     if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(element) || options.skip?.(element)) return [];
-    if (options.rendering?.(element) === 'hidden') return [];
+    if (!isInline(element) && options.rendering?.(element) === 'hidden') return [];
     if (isChrome(element)) place.chrome = true;
     if (tag === 'A') place.link = true;
   }
