@@ -17,7 +17,15 @@ export default defineConfig({
     permissions: ['storage'],
     // The content script (entrypoints/in-page/, built as an unlisted script: see its index.ts).
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['in-page.js'], run_at: 'document_idle', all_frames: true },
+      // match_about_blank: frames with no document of their own (about:blank, srcdoc) made by a
+      // page are part of it; without this key neither browser injects into them.
+      {
+        matches: ['<all_urls>'],
+        js: ['in-page.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+      },
     ],
     action: { default_title: '__MSG_actionTitle__' },
     // Suggested keys that Chromium actually assigns (it leaves Alt+Shift+N and Alt+Shift+P

@@ -116,6 +116,16 @@ describe('background messages', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it("counts a same-origin frame's mentions in its tab's state", async () => {
+    await deliver('reportPageState', { ...state, entities: [] }, tab());
+    const frameState: PageState = { ...state, url: 'about:srcdoc' };
+    await deliver('reportPageState', frameState, { ...tab(), url: 'about:srcdoc', frameId: 4 });
+    expect(await deliver('getPageState', { tabId: 5 }, page())).toEqual({
+      ...state,
+      url: 'https://news.example/',
+    });
+  });
+
   it('answers a card request from a content script', async () => {
     const card = (await deliver(
       'findPassages',

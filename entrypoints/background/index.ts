@@ -14,6 +14,7 @@ import { loadSettings, watchSettings } from '@/src/shared/settings';
 import { type BadgeApi, showBadge } from './badge';
 import { cardFor } from './card-data';
 import { CORPUS_PATH, createCorpusStore, SEARCH_INDEX_PATH } from './corpus-store';
+import { createTabFrames } from './frame-states';
 import {
   type BackgroundMessage,
   type ExtensionIdentity,
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     return response.text();
   });
   const pageStates = createPageStateStore(browser.storage.session);
+  const tabFrames = createTabFrames(browser.storage.session, pageStates);
   // MV3 has `action`, Firefox MV2 `browserAction`; both take the same badge calls.
   const badgeApi = (browser.action ?? browser.browserAction) as unknown as BadgeApi;
   let badgeOn = true;
@@ -75,10 +77,10 @@ export default defineBackground(() => {
   });
   answer('reportPageState', async (data, sender) => {
     const tabId = sender.tab?.id;
-    // Only the top frame speaks for the tab (frames are scanned by the top frame's script).
-    if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-    await pageStates.set(tabId, data);
-    await showBadge(badgeApi, tabId, data, badgeOn);
+    if (tabId === undefined) return;
+    // Each same-origin frame scans itself: the tab's state counts them all.
+    const merged = await tabFrames.report(tabId, sender.frameId ?? 0, data);
+    await showBadge(badgeApi, tabId, merged, badgeOn);
   });
   answer('getPageState', (data) => pageStates.get(data.tabId));
   answer('openSearch', async (data) => {
@@ -88,12 +90,12 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    void pageStates.clear(tabId);
+    void tabFrames.clear(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     // A new page is loading: what the old one mentioned no longer applies.
     if (changeInfo.status !== 'loading') return;
-    void pageStates.clear(tabId);
+    void tabFrames.clear(tabId);
     void showBadge(badgeApi, tabId, null, badgeOn);
   });
 

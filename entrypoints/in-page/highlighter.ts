@@ -1,3 +1,4 @@
+import { createHighlightSheets } from './highlight-sheets';
 import type { Mark, MarkStyleKind } from './marks';
 
 /** How marks are painted: the user's style and colour settings. */
@@ -24,7 +25,7 @@ export function createHighlighter(doc: Document) {
     highlights.set(kind, highlight);
     registry?.set(PREFIX + kind, highlight);
   }
-  const stylesheet = adoptStyleSheet(doc);
+  const stylesheet = createHighlightSheets(doc);
 
   return {
     /** Whether the browser can paint highlights at all. */
@@ -56,6 +57,7 @@ export function createHighlighter(doc: Document) {
         const highlight = highlights.get(mark.style);
         for (const piece of perTextNode(mark.range)) highlight?.add(piece);
       }
+      stylesheet.cover(marks.map((mark) => mark.range.startContainer.getRootNode()));
     },
     /** Shows which mention the open card belongs to (null: none). */
     setActive(mark: Mark | null): void {
@@ -74,35 +76,6 @@ export function createHighlighter(doc: Document) {
 
 /** The highlighter's interface. */
 export type Highlighter = ReturnType<typeof createHighlighter>;
-
-/**
- * A style sheet for the ::highlight rules: adopted where the content script may adopt one
- * (no element added), else a <style> element in <head>. Firefox refuses sheets made in the
- * content script's compartment ("Accessing from Xray wrapper is not supported",
- * https://bugzilla.mozilla.org/show_bug.cgi?id=1751346).
- */
-function adoptStyleSheet(doc: Document): { set(css: string): void; remove(): void } {
-  try {
-    const sheet = new CSSStyleSheet();
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return {
-      set: (css) => sheet.replaceSync(css),
-      remove: () => {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      },
-    };
-  } catch {
-    const style = doc.createElement('style');
-    style.dataset.sourcelight = 'highlights';
-    (doc.head ?? doc.documentElement).append(style);
-    return {
-      set: (css) => {
-        style.textContent = css;
-      },
-      remove: () => style.remove(),
-    };
-  }
-}
 
 /**
  * Splits a range into one range per text node it covers. Chromium paints a highlight's

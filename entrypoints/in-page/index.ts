@@ -36,7 +36,8 @@ const NON_TEXT_TAGS = new Set([
 
 /**
  * The content script. It is built as an unlisted script and declared in the manifest by
- * `wxt.config.ts` (matches every page, at document_idle, in all frames), not through WXT's
+ * `wxt.config.ts` (matches every page, at document_idle, in all frames, and in about:blank and
+ * srcdoc frames: `match_about_blank`), not through WXT's
  * `defineContentScript`: WXT's wrapper gives `main` a context that announces the script to the
  * page and can be switched off by it (see quiet-context.ts). Same-origin frames are part of the
  * page a reader sees; cross-origin ones (ads, embeds) are not.
@@ -124,8 +125,8 @@ export default defineUnlistedScript({
         const changed = pendingChanges;
         pendingChanges = new Set();
         const blocks =
-          (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip)) ||
-          readPage(document, skip);
+          (changed !== 'all' && lastBlocks && rereadChanged(lastBlocks, changed, skip, watchShadowRoot)) ||
+          readPage(document, skip, watchShadowRoot);
         lastBlocks = blocks;
         traceStep('sourcelight:read');
         await nextIdle(ctx);
@@ -188,11 +189,15 @@ export default defineUnlistedScript({
       }
       if (relevant) scheduleRescan();
     });
-    observer.observe(document.body ?? document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    const watched = { childList: true, subtree: true, characterData: true };
+    observer.observe(document.body ?? document.documentElement, watched);
+    // Changes inside open shadow roots never reach the document's observer: each root read is watched too.
+    const watchedRoots = new WeakSet<ShadowRoot>();
+    function watchShadowRoot(root: ShadowRoot): void {
+      if (watchedRoots.has(root)) return;
+      watchedRoots.add(root);
+      observer.observe(root, watched);
+    }
     ctx.onInvalidated(() => observer.disconnect());
     watchUrl(ctx, () => {
       pendingChanges = 'all';
@@ -325,11 +330,16 @@ export default defineUnlistedScript({
   },
 });
 
-/** Whether this is the top frame, or a frame of the top page's own origin. */
+/**
+ * Whether this is the top frame, or a frame of the top page's own origin. The documents'
+ * origins are compared (`window.origin`), not their URLs': an about:blank or about:srcdoc
+ * frame has its creator's origin, while its URL's origin is "null".
+ */
 function isTopOrSameOriginFrame(): boolean {
-  if (window.top === window) return true;
+  // A tab showing about:blank itself (a new tab) has nothing to read: only frames qualify.
+  if (window.top === window) return location.protocol !== 'about:';
   try {
-    return window.top?.location.origin === location.origin;
+    return window.top?.origin === window.origin;
   } catch {
     return false; // reading a cross-origin frame's location throws
   }

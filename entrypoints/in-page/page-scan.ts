@@ -1,4 +1,6 @@
 import type { PageRecognition, RecognizerData } from '@/src/core/recognizer-types';
+import { compareComposed, composedContains } from '@/src/dom/composed-tree';
+import { createRenderingCheck, createTextVisibility } from '@/src/dom/rendering';
 import { type DomBlock, extractBlocksWithin, extractTextBlocks, locateOffset } from '@/src/dom/text-blocks';
 import type { PageState } from '@/src/shared/protocol';
 import { type Mark, type MarkStyleKind, styleOfType } from './marks';
@@ -42,13 +44,14 @@ function rangeOf(doc: Document, block: DomBlock, start: number, end: number): Ra
   return range;
 }
 
-/** The page's visible text as blocks (the document and its open shadow roots). */
-export function readPage(doc: Document, skip: (element: Element) => boolean): DomBlock[] {
-  return extractTextBlocks(doc, { skip });
+/** The page's visible text as blocks (the document and its open shadow roots, as CSS shows them). */
+export function readPage(
+  doc: Document,
+  skip: (element: Element) => boolean,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): DomBlock[] {
+  return extractTextBlocks(doc, { skip, rendering: createRenderingCheck(doc), onShadowRoot });
 }
-
-/** `Node.DOCUMENT_POSITION_FOLLOWING`, spelled out so this module also runs where `Node` is no global. */
-const DOCUMENT_POSITION_FOLLOWING = 4;
 
 /** Beyond this many changed places, reading the whole page again is simpler and as fast. */
 const MAX_CHANGED_CONTAINERS = 40;
@@ -62,25 +65,29 @@ export function rereadChanged(
   previous: readonly DomBlock[],
   changed: ReadonlySet<Element>,
   skip: (element: Element) => boolean,
+  onShadowRoot?: (root: ShadowRoot) => void,
 ): DomBlock[] | null {
   if (changed.size > MAX_CHANGED_CONTAINERS) return null;
   const roots = [...changed].filter(
-    (root) => root.isConnected && ![...changed].some((other) => other !== root && other.contains(root)),
+    (root) =>
+      root.isConnected && ![...changed].some((other) => other !== root && composedContains(other, root)),
   );
   if (roots.some((root) => root === root.ownerDocument.body || root === root.ownerDocument.documentElement)) {
     return null;
   }
   const kept = previous.filter((block) => {
     const first = block.nodes[0];
-    return first?.isConnected === true && !roots.some((root) => root.contains(first));
+    return first?.isConnected === true && !roots.some((root) => composedContains(root, first));
   });
+  const rendering = roots[0] ? createRenderingCheck(roots[0].ownerDocument) : undefined;
   for (const root of roots) {
-    for (const block of extractBlocksWithin(root, { skip })) insertInOrder(kept, block);
+    for (const block of extractBlocksWithin(root, { skip, rendering, onShadowRoot }))
+      insertInOrder(kept, block);
   }
   return kept;
 }
 
-/** Inserts a block where its first text node falls in document order (binary search). */
+/** Inserts a block where its first text node falls in reading order, across shadow roots (binary search). */
 function insertInOrder(blocks: DomBlock[], block: DomBlock): void {
   const node = block.nodes[0];
   if (!node) return;
@@ -89,7 +96,7 @@ function insertInOrder(blocks: DomBlock[], block: DomBlock): void {
   while (low < high) {
     const mid = (low + high) >> 1;
     const other = blocks[mid]?.nodes[0];
-    const follows = other ? (other.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0 : false;
+    const follows = other ? compareComposed(other, node) < 0 : false;
     if (follows) low = mid + 1;
     else high = mid;
   }
@@ -109,23 +116,12 @@ export function marksFor(
   policy: MarkPolicy,
 ): PageScan {
   const marking = recognition.onTopic || policy.alwaysHere || policy.scope === 'everywhere';
-  const visible = new Map<Element, boolean>();
-  const isVisible = (node: Text): boolean => {
-    const element = node.parentElement;
-    if (!element) return false;
-    let seen = visible.get(element);
-    if (seen === undefined) {
-      seen =
-        typeof element.checkVisibility === 'function'
-          ? element.checkVisibility({ visibilityProperty: true })
-          : true;
-      visible.set(element, seen);
-    }
-    return seen;
-  };
+  const isVisible = createTextVisibility(doc);
   const allowedBlock = (index: number) => policy.scope === 'everywhere' || blocks[index]?.main === true;
 
-  const marks: Mark[] = [];
+  // Sorted by block, then offset: blocks come in reading order, and ranges in different trees
+  // (a shadow root and the document) cannot be compared (`compareBoundaryPoints` throws).
+  const placed: Array<{ mark: Mark; block: number; start: number }> = [];
   const entityNames = new Map(data.entities.map((e) => [e.id, e]));
   const eventNames = new Map(data.events.map((e) => [e.id, e.name]));
   const entityCounts = new Map<string, number>();
@@ -137,13 +133,14 @@ export function marksFor(
     entityCounts.set(mention.entityId, (entityCounts.get(mention.entityId) ?? 0) + 1);
     const style = styleOfType(mention.type);
     if (!marking || !allowedBlock(mention.block) || !policy.kinds[style]) continue;
-    marks.push({
+    const mark: Mark = {
       kind: 'entity',
       subjectId: mention.entityId,
       style,
       range,
       context: contextAround(block.text, mention.start, mention.end),
-    });
+    };
+    placed.push({ mark, block: mention.block, start: mention.start });
   }
   for (const event of recognition.events) {
     const block = blocks[event.block] as DomBlock;
@@ -151,15 +148,17 @@ export function marksFor(
     if (!range || !isVisible(range.startContainer as Text)) continue;
     eventCounts.set(event.eventId, (eventCounts.get(event.eventId) ?? 0) + 1);
     if (!marking || !allowedBlock(event.block) || !policy.kinds.event) continue;
-    marks.push({
+    const mark: Mark = {
       kind: 'event',
       subjectId: event.eventId,
       style: 'event',
       range,
       context: contextAround(block.text, event.start, event.end),
-    });
+    };
+    placed.push({ mark, block: event.block, start: event.start });
   }
-  marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  placed.sort((a, b) => a.block - b.block || a.start - b.start);
+  const marks = placed.map((entry) => entry.mark);
   return {
     recognition,
     marks,

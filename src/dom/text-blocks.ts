@@ -1,4 +1,5 @@
 import type { TextBlock } from '../core/recognizer-types';
+import { composedContains, composedParent } from './composed-tree';
 
 /**
  * Visible text of a document as blocks: the runs a reader sees as one flow. Inline tags
@@ -17,11 +18,20 @@ export interface DomBlock extends TextBlock {
 export interface ExtractOptions {
   /** Elements to leave out with everything inside (our own UI). */
   skip?: (element: Element) => boolean;
-  /** A rendering check (CSS display/visibility) where layout exists; absent in Node. */
-  isHidden?: (element: Element) => boolean;
+  /**
+   * How CSS renders an element, where styles and layout exist (see `rendering.ts`); absent
+   * in Node, where only markup decides. 'hidden' leaves the element out with everything
+   * inside; 'text-hidden' leaves out its own text while its children may show theirs.
+   */
+  rendering?: (element: Element) => Rendering;
   /** Also read open shadow roots (default true). */
   shadowRoots?: boolean;
+  /** Told of each open shadow root read (to watch it for changes: the document's observers do not see them). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
+
+/** What a reader sees of an element's text, as far as CSS decides. */
+export type Rendering = 'shown' | 'hidden' | 'text-hidden';
 
 /** Tags whose text flows on the same line as their neighbours'. */
 const INLINE_TAGS = new Set([
@@ -51,6 +61,8 @@ const INLINE_TAGS = new Set([
   'RT',
   'S',
   'SAMP',
+  // A slot only stands in for the nodes assigned to it: they decide where blocks break.
+  'SLOT',
   'SMALL',
   'SPAN',
   'STRIKE',
@@ -119,7 +131,7 @@ function isChrome(element: Element): boolean {
   return hint.length > 1 && hint.length < 300 && CHROME_HINT.test(hint);
 }
 
-/** Hidden by markup alone: attributes and inline styles (CSS rules need `isHidden`). */
+/** Hidden by markup alone: attributes and inline styles (CSS rules need `rendering`). */
 function hiddenByMarkup(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
@@ -133,7 +145,14 @@ interface Walk {
   current: DomBlock | null;
   linkChars: number;
   options: ExtractOptions;
-  mainRoots: Element[] | null;
+  mainRoots: Set<Element> | null;
+}
+
+/** Where a node sits: in site chrome, inside a link, inside the page's main text. */
+interface Place {
+  chrome: boolean;
+  link: boolean;
+  main: boolean;
 }
 
 function flush(walk: Walk): void {
@@ -150,43 +169,111 @@ function flush(walk: Walk): void {
   walk.linkChars = 0;
 }
 
-function visit(node: Node, walk: Walk, inChrome: boolean, inLink: boolean): void {
+function visitText(node: Text, walk: Walk, place: Place): void {
+  const text = node.data;
+  if (text.length === 0) return;
+  if (!walk.current) walk.current = { text: '', main: !place.chrome, nodes: [], offsets: [] };
+  const block = walk.current;
+  if (place.chrome) block.main = false;
+  block.offsets.push(block.text.length);
+  block.nodes.push(node);
+  block.text += text;
+  if (place.link) walk.linkChars += text.trim().length;
+}
+
+function visit(node: Node, walk: Walk, place: Place, textShown: boolean): void {
   if (node.nodeType === 3) {
-    const text = (node as Text).data;
-    if (text.length === 0) return;
-    if (!walk.current) walk.current = { text: '', main: !inChrome, nodes: [], offsets: [] };
-    const block = walk.current;
-    if (inChrome) block.main = false;
-    block.offsets.push(block.text.length);
-    block.nodes.push(node as Text);
-    block.text += text;
-    if (inLink) walk.linkChars += text.trim().length;
+    if (textShown) visitText(node as Text, walk, place);
     return;
   }
   if (node.nodeType !== 1) return;
   const element = node as Element;
   const tag = element.tagName.toUpperCase();
-  if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(element)) return;
-  if (walk.options.skip?.(element) || walk.options.isHidden?.(element)) return;
-  const inline = INLINE_TAGS.has(tag) || (tag.includes('-') && !element.shadowRoot);
+  if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(element) || walk.options.skip?.(element)) return;
+  const inline = isInline(element);
+  // Style is asked of block containers only, to bound the cost on large pages; text hidden by
+  // an inline element is left out per mention (`createTextVisibility` in rendering.ts).
+  const rendering = inline ? 'shown' : (walk.options.rendering?.(element) ?? 'shown');
+  if (rendering === 'hidden') return;
   if (tag === 'BR') {
     if (walk.current) walk.current.text += '\n';
     return;
   }
   if (!inline) flush(walk);
-  const chrome =
-    inChrome || isChrome(element) || (walk.mainRoots !== null && !insideAny(element, walk.mainRoots));
-  const link = inLink || tag === 'A';
-  const shadow = walk.options.shadowRoots !== false ? element.shadowRoot : null;
-  const children = shadow ? shadow.childNodes : element.childNodes;
-  for (let i = 0; i < children.length; i++) visit(children[i] as Node, walk, chrome, link);
+  const { mainRoots } = walk;
+  const main = place.main || mainRoots?.has(element) === true;
+  const inner: Place = {
+    chrome:
+      place.chrome || isChrome(element) || (mainRoots !== null && !main && !holdsMain(element, mainRoots)),
+    link: place.link || tag === 'A',
+    main,
+  };
+  const children = renderedChildren(element, walk.options);
+  for (let i = 0; i < children.length; i++) visit(children[i] as Node, walk, inner, rendering === 'shown');
   if (!inline) flush(walk);
 }
 
-function insideAny(element: Element, roots: Element[]): boolean {
-  for (const root of roots)
-    if (root === element || root.contains(element) || element.contains(root)) return true;
+/**
+ * The nodes rendered in an element's place: its shadow root's children if it hosts an open
+ * one, the nodes assigned to it if it is a slot (else its fallback content), or its children.
+ */
+function renderedChildren(element: Element, options: ExtractOptions): ArrayLike<Node> {
+  const shadow = options.shadowRoots !== false ? element.shadowRoot : null;
+  if (shadow) {
+    options.onShadowRoot?.(shadow);
+    return shadow.childNodes;
+  }
+  if (element.tagName.toUpperCase() === 'SLOT') {
+    const assigned = assignedTo(element as HTMLSlotElement);
+    if (assigned.length > 0) return assigned;
+  }
+  return element.childNodes;
+}
+
+/**
+ * The light-DOM nodes a slot shows. The browser knows (`assignedNodes`); where it has no
+ * answer (linkedom assigns nothing), named slotting is worked out from the `slot` attributes.
+ */
+function assignedTo(slot: HTMLSlotElement): Node[] {
+  const native = typeof slot.assignedNodes === 'function' ? slot.assignedNodes() : [];
+  if (native.length > 0) return native;
+  const root = slot.getRootNode() as Partial<ShadowRoot>;
+  const host = root.host;
+  if (!host || root.slotAssignment === 'manual') return [];
+  const name = slot.getAttribute('name') ?? '';
+  // The first slot of a name takes its nodes; a later one of the same name gets none.
+  const first = (root as ShadowRoot).querySelector(
+    name ? `slot[name="${escapeAttribute(name)}"]` : 'slot:not([name]), slot[name=""]',
+  );
+  if (first !== slot) return [];
+  return Array.from(host.childNodes).filter((child) =>
+    child.nodeType === 1
+      ? ((child as Element).getAttribute('slot') ?? '') === name
+      : child.nodeType === 3 && name === '',
+  );
+}
+
+/** Escapes a slot name for an attribute selector (quotes and backslashes). */
+function escapeAttribute(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
+}
+
+/** Whether an element holds one of the main roots (so it is not chrome, though not main). */
+function holdsMain(element: Element, roots: Set<Element>): boolean {
+  for (const root of roots) if (element.contains(root)) return true;
   return false;
+}
+
+/** Whether an element is a main root or lies inside one, through shadow roots. */
+function insideMain(element: Element, roots: Set<Element>): boolean {
+  for (const root of roots) if (composedContains(root, element)) return true;
+  return false;
+}
+
+/** The page's main-text roots (<main>, <article>...), or null when it has none. */
+function mainRootsOf(doc: Document | null): Set<Element> | null {
+  const mains = doc ? doc.querySelectorAll(MAIN_SELECTOR) : [];
+  return mains.length > 0 ? new Set(Array.from(mains)) : null;
 }
 
 /**
@@ -199,16 +286,9 @@ export function extractTextBlocks(
   options: ExtractOptions = {},
 ): DomBlock[] {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const mains = doc ? Array.from(doc.querySelectorAll(MAIN_SELECTOR)) : [];
-  const walk: Walk = {
-    blocks: [],
-    current: null,
-    linkChars: 0,
-    options,
-    mainRoots: mains.length > 0 ? mains : null,
-  };
+  const walk: Walk = { blocks: [], current: null, linkChars: 0, options, mainRoots: mainRootsOf(doc) };
   const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  if (start) visit(start, walk, false, false);
+  if (start) visit(start, walk, { chrome: false, link: false, main: false }, true);
   flush(walk);
   return walk.blocks;
 }
@@ -220,11 +300,16 @@ export function extractTextBlocks(
 export function blockContainerOf(node: Node): Element | null {
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element?.parentElement) {
-    const tag = element.tagName.toUpperCase();
-    if (!INLINE_TAGS.has(tag) && !(tag.includes('-') && !element.shadowRoot)) return element;
+    if (!isInline(element)) return element;
     element = element.parentElement;
   }
   return element;
+}
+
+/** Whether an element's text joins its neighbours' in one block (inline tags, custom elements without a shadow root). */
+export function isInline(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return INLINE_TAGS.has(tag) || (tag.includes('-') && !element.shadowRoot);
 }
 
 /**
@@ -233,19 +318,24 @@ export function blockContainerOf(node: Node): Element | null {
  * Lets a page that changed in one place be re-read in that place only.
  */
 export function extractBlocksWithin(container: Element, options: ExtractOptions = {}): DomBlock[] {
-  const doc = container.ownerDocument;
-  const mains = doc ? Array.from(doc.querySelectorAll(MAIN_SELECTOR)) : [];
-  const mainRoots = mains.length > 0 ? mains : null;
-  let inChrome = mainRoots !== null && !insideAny(container, mainRoots);
-  let inLink = false;
-  for (let up = container.parentElement; up; up = up.parentElement) {
-    const tag = up.tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(up) || options.skip?.(up)) return [];
-    if (isChrome(up)) inChrome = true;
-    if (tag === 'A') inLink = true;
+  const mainRoots = mainRootsOf(container.ownerDocument);
+  const main = mainRoots !== null && insideMain(container, mainRoots);
+  const place: Place = {
+    chrome: mainRoots !== null && !main && !holdsMain(container, mainRoots),
+    link: false,
+    main,
+  };
+  for (let up = composedParent(container); up; up = composedParent(up)) {
+    if (up.nodeType !== 1) continue;
+    const element = up as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag) || hiddenByMarkup(element) || options.skip?.(element)) return [];
+    if (!isInline(element) && options.rendering?.(element) === 'hidden') return [];
+    if (isChrome(element)) place.chrome = true;
+    if (tag === 'A') place.link = true;
   }
   const walk: Walk = { blocks: [], current: null, linkChars: 0, options, mainRoots };
-  visit(container, walk, inChrome, inLink);
+  visit(container, walk, place, true);
   flush(walk);
   return walk.blocks;
 }

@@ -8,7 +8,7 @@ import {
   recordInnerTextAtLoad,
   sourcelightTimelineEntries,
 } from './support/content-checks';
-import { type ExtensionSession, inEachBrowser } from './support/extension-session';
+import { inEachBrowserTab } from './support/extension-session';
 import type { PageDriver } from './support/page-driver';
 import { useTestPages } from './support/test-pages';
 
@@ -125,16 +125,4 @@ function markingScenario(newDriver: () => Promise<PageDriver>): void {
   });
 }
 
-inEachBrowser((openSession) => {
-  let session: ExtensionSession | undefined;
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  markingScenario(async () => {
-    if (!session) throw new Error('the browser did not start');
-    return session.contentTab(recordInnerTextAtLoad);
-  });
-});
+inEachBrowserTab((newTab) => markingScenario(() => newTab(recordInnerTextAtLoad)));

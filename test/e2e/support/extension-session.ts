@@ -1,5 +1,5 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type ChromiumWithExtension, launchChromiumWithExtension } from './chromium';
 import { type FirefoxWithExtension, geckoId, launchFirefoxWithExtension } from './firefox';
 import { chromiumDriver, firefoxDriver, type PageDriver } from './page-driver';
@@ -155,5 +155,27 @@ export function inEachBrowser(scenario: (openSession: () => Promise<ExtensionSes
   describe('in Firefox', () => {
     if (!requireBrowser('firefox')) return;
     scenario(firefoxSession);
+  });
+}
+
+/**
+ * Runs a scenario of ordinary tabs in each browser (see {@link inEachBrowser}): the browser
+ * starts before the scenario's tests and ends after them; `newTab` opens a tab in it.
+ */
+export function inEachBrowserTab(
+  scenario: (newTab: (init?: () => void) => Promise<PageDriver>) => void,
+): void {
+  inEachBrowser((openSession) => {
+    let session: ExtensionSession | undefined;
+    beforeAll(async () => {
+      session = await openSession();
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+    scenario(async (init) => {
+      if (!session) throw new Error('the browser did not start');
+      return session.contentTab(init);
+    });
   });
 }

@@ -34,6 +34,11 @@ export interface PageDriver {
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /**
+   * Runs a self-contained function in an extension context (Chromium's service worker, a
+   * Firefox extension page): to read what the background keeps, such as `storage.session`.
+   */
+  inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Sends a message of the content protocol to this tab, as the background or popup would. */
   sendToTab(type: string, data: unknown): Promise<unknown>;
   /** Polls a page function until it returns a truthy value. */
@@ -100,6 +105,7 @@ export async function chromiumDriver(session: ChromiumWithExtension, init?: () =
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: (name) => saveScreenshot(page, name),
+    inExtension: (fn, arg) => session.worker.evaluate(fn as (a: unknown) => never, arg),
     async sendToTab(type, data) {
       // Without the "tabs" permission tab URLs are hidden: the page is the active tab once in front.
       await page.bringToFront();
@@ -169,6 +175,12 @@ export async function firefoxDriver(firefox: FirefoxWithExtension, init?: () => 
       for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
     },
     screenshot: (name) => saveScreenshot(page, name),
+    inExtension: async (fn, arg) => {
+      const extension = await relayPage();
+      const result = await extension.evaluate(fn as (a: unknown) => never, arg);
+      await page.bringToFront();
+      return result;
+    },
     async sendToTab(type, data) {
       const extension = await relayPage();
       // Tab URLs are hidden without the "tabs" permission: ask every other tab; only ours answers.
