@@ -10,7 +10,7 @@ const sources = (entities: string, events = event, disagreements = '[]') => ({
   events: { file: 'events.yaml', text: events },
   disagreements: { file: 'disagreements.yaml', text: disagreements },
 });
-const articles = new Map([['art', 'Maduro said “about 100” arrived.']]);
+const articles = new Map([['art', ['Maduro said “about 100” arrived.', 'Then about 1,000 left.']]]);
 
 describe('loadCatalog', () => {
   it('accepts a valid catalog', () => {
