@@ -5,6 +5,7 @@ import type { BuiltCorpus } from '../../src/core/corpus-types';
 import { articleParagraphs, buildCorpus } from '../../src/corpus/build/build-corpus';
 import { loadCatalog } from '../../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../../src/corpus/build/read-corpus-sources';
+import { unquotedStatements } from '../../src/corpus/build/unquoted-statements';
 import { isNearDuplicate } from '../../src/corpus/import/similarity';
 
 /**
@@ -40,6 +41,10 @@ beforeAll(async () => {
 });
 
 describe('the committed corpus', () => {
+  it('quotes the articles for every role, summary and date basis', () => {
+    expect(unquotedStatements(corpus).map((s) => s.message)).toEqual([]);
+  });
+
   it('has the seven articles with outlet and headline', () => {
     expect(corpus.articles).toHaveLength(7);
     expect(new Set(corpus.articles.map((a) => a.outlet))).toEqual(
