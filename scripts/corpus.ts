@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { recognizerDataOf } from '../src/core/recognizer-data';
-import { articleFullText, buildCorpus } from '../src/corpus/build/build-corpus';
+import { articleParagraphs, buildCorpus } from '../src/corpus/build/build-corpus';
 import { loadCatalog } from '../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../src/corpus/build/read-corpus-sources';
 import { buildSearchIndex } from '../src/corpus/build/search-index';
@@ -30,7 +30,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 async function main(): Promise<number> {
   const sources = await readCorpusSources(repoRoot);
-  const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleFullText(a)]));
+  const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleParagraphs(a)]));
   const { catalog, errors } = loadCatalog(sources.catalog, articleTexts);
   if (errors.length > 0) {
     for (const error of errors) console.error(error.message);

@@ -26,6 +26,7 @@ const corpus: BuiltCorpus = {
       name: 'Rosneft',
       type: 'organization',
       role: 'Oil company',
+      roleQuotes: [],
       aliases: [{ text: 'Rosneft' }],
     },
   ],

@@ -25,6 +25,17 @@ export interface Alias {
   caseSensitive?: boolean;
 }
 
+/**
+ * The words of an article that a catalog statement rests on, copied verbatim from one of its
+ * paragraphs (or its headline, standfirst, a subhead or a caption). The corpus build refuses
+ * a quote its article does not contain.
+ */
+export interface Quote {
+  articleId: string;
+  /** Verbatim, within one paragraph; runs of white space compare as one space. */
+  text: string;
+}
+
 /** A person, organization, country or place the corpus names. */
 export interface Entity {
   /** Stable kebab-case id, e.g. "nicolas-maduro". */
@@ -34,6 +45,8 @@ export interface Entity {
   type: EntityType;
   /** One line, written from the corpus: who or what this is in the story. */
   role: string;
+  /** The article words the role rests on; the build refuses a role without any. */
+  roleQuotes: Quote[];
   aliases: Alias[];
   /**
    * Words that, near an ambiguous alias, show the page is talking about this entity
@@ -67,10 +80,14 @@ export interface CorpusEvent {
   name: string;
   /** ISO date ("2019-03-23") or month ("2019-03"), or null where the articles give none. */
   date: string | null;
-  /** Where the date comes from, in words. */
+  /** Where the date comes from, in words; required when `date` is not null. */
   dateBasis?: string;
-  /** One sentence. */
+  /** The article words the date basis rests on (any article: another may date the same day). */
+  dateBasisQuotes: Quote[];
+  /** One sentence, saying no more than its quotes. */
   summary: string;
+  /** The article words the summary rests on (from the event's own articles). */
+  summaryQuotes: Quote[];
   entityIds: string[];
   /** Articles that report the event. */
   articleIds: string[];
@@ -81,7 +98,7 @@ export interface CorpusEvent {
 export interface DisagreementValue {
   articleId: string;
   value: string;
-  /** The words of the article that give the value, verbatim. */
+  /** The words of the article that give the value, verbatim, within one paragraph. */
   quote: string;
 }
 

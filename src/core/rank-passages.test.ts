@@ -11,6 +11,7 @@ const entity = (id: string, name: string, type: Entity['type'], aliases: string[
   name,
   type,
   role: `${name} in the story`,
+  roleQuotes: [],
   aliases: aliases.map((text) => ({ text })),
 });
 

@@ -13,7 +13,7 @@ let data: RecognizerData;
 
 beforeAll(async () => {
   const sources = await readCorpusSources(fileURLToPath(new URL('../../', import.meta.url)));
-  const { catalog } = loadCatalog(sources.catalog, new Map(sources.articles.map((a) => [a.meta.id, ''])));
+  const { catalog } = loadCatalog(sources.catalog, new Map(sources.articles.map((a) => [a.meta.id, []])));
   data = recognizerDataOf(catalog);
   recognizer = createRecognizer(data);
 });

@@ -18,6 +18,7 @@ const entity = (id: string, name: string, type: Entity['type']): Entity => ({
   name,
   type,
   role: name,
+  roleQuotes: [],
   aliases: [{ text: name }],
 });
 
@@ -76,6 +77,8 @@ function testCorpus(): BuiltCorpus {
         name: 'Troops land',
         date: '2019-03-23',
         summary: 'They landed.',
+        summaryQuotes: [],
+        dateBasisQuotes: [],
         entityIds: [],
         articleIds: [],
         rules: [],

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltCorpus } from '../../src/core/corpus-types';
-import { articleFullText, buildCorpus } from '../../src/corpus/build/build-corpus';
+import { articleParagraphs, buildCorpus } from '../../src/corpus/build/build-corpus';
 import { loadCatalog } from '../../src/corpus/build/load-catalog';
 import { readCorpusSources } from '../../src/corpus/build/read-corpus-sources';
+import { unquotedStatements } from '../../src/corpus/build/unquoted-statements';
 import { isNearDuplicate } from '../../src/corpus/import/similarity';
 
 /**
@@ -33,13 +34,17 @@ let corpus: BuiltCorpus;
 
 beforeAll(async () => {
   const sources = await readCorpusSources(repoRoot);
-  const texts = new Map(sources.articles.map((a) => [a.meta.id, articleFullText(a)]));
+  const texts = new Map(sources.articles.map((a) => [a.meta.id, articleParagraphs(a)]));
   const { catalog, errors } = loadCatalog(sources.catalog, texts);
   expect(errors.map((e) => e.message)).toEqual([]);
   corpus = buildCorpus(sources.articles, catalog).corpus;
 });
 
 describe('the committed corpus', () => {
+  it('quotes the articles for every role, summary and date basis', () => {
+    expect(unquotedStatements(corpus).map((s) => s.message)).toEqual([]);
+  });
+
   it('has the seven articles with outlet and headline', () => {
     expect(corpus.articles).toHaveLength(7);
     expect(new Set(corpus.articles.map((a) => a.outlet))).toEqual(

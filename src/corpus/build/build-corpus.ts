@@ -17,11 +17,16 @@ export interface CorpusReport {
   eventsWithoutPassages: string[];
 }
 
-/** All of an article's text (headline, standfirst, body): what a catalog quote may cite. */
-export function articleFullText(article: ArticleFile): string {
-  return [article.meta.headline, article.meta.standfirst ?? '', ...article.blocks.map((b) => b.text)].join(
-    '\n',
-  );
+/**
+ * An article's text as the paragraphs a catalog quote may cite, each on its own: headline,
+ * standfirst, then every body block (paragraphs, subheads, captions).
+ */
+export function articleParagraphs(article: ArticleFile): string[] {
+  return [
+    article.meta.headline,
+    ...(article.meta.standfirst ? [article.meta.standfirst] : []),
+    ...article.blocks.map((b) => b.text),
+  ];
 }
 
 /**

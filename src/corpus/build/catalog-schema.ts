@@ -6,12 +6,18 @@ const dateOrMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date yyyy-mm-dd or a month yyyy-mm');
 
+/** The article words a statement rests on (see Quote in corpus-types). */
+const quote = z.strictObject({ articleId: id, text });
+/** Quotes are checked against the articles, and their absence reported, by loadCatalog. */
+const quotes = z.array(quote).default([]);
+
 /** Schema of one entity in corpus/catalog/entities.yaml (see Entity in corpus-types). */
 export const entitySchema = z.strictObject({
   id,
   name: text,
   type: z.enum(['person', 'organization', 'country', 'place']),
   role: text,
+  roleQuotes: quotes,
   core: z.boolean().optional(),
   aliases: z
     .array(
@@ -36,7 +42,9 @@ export const eventSchema = z.strictObject({
   name: text,
   date: dateOrMonth.nullable(),
   dateBasis: text.optional(),
+  dateBasisQuotes: quotes,
   summary: text,
+  summaryQuotes: quotes,
   entityIds: z.array(id).min(1, 'an event needs participants'),
   articleIds: z.array(id).min(1, 'an event needs at least one reporting article'),
   rules: z
