@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRecognizer } from '../core/recognizer';
 import { recognizerDataOf } from '../core/recognizer-data';
-import { articleFullText } from '../corpus/build/build-corpus';
+import { articleParagraphs } from '../corpus/build/build-corpus';
 import { loadCatalog } from '../corpus/build/load-catalog';
 import { readCorpusSources } from '../corpus/build/read-corpus-sources';
 import { textBlocks } from '../scan/scan-source';
@@ -38,7 +38,7 @@ export async function readDevset(dir: string): Promise<LabelledText[]> {
 /** Loads the catalog from `corpus/` under `repoRoot`; throws with its file:line errors. */
 export async function loadRepoCatalog(repoRoot: string) {
   const sources = await readCorpusSources(repoRoot);
-  const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleFullText(a)]));
+  const articleTexts = new Map(sources.articles.map((a) => [a.meta.id, articleParagraphs(a)]));
   const { catalog, errors } = loadCatalog(sources.catalog, articleTexts);
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
   return catalog;
