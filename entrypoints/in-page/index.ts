@@ -1,4 +1,5 @@
 import recognizerData from '@/generated/recognizer-data.json';
+import { boundedDebounce } from '@/src/core/bounded-debounce';
 import { createRecognizer, type Recognizer } from '@/src/core/recognizer';
 import type { RecognizerData } from '@/src/core/recognizer-types';
 import { blockContainerOf, type DomBlock } from '@/src/dom/text-blocks';
@@ -17,6 +18,10 @@ import { watchUrl } from './url-watch';
 const data = recognizerData as RecognizerData;
 /** How long the page must be quiet after a change before it is read again. */
 const RESCAN_DEBOUNCE_MS = 400;
+/** The longest a change waits for its rescan, however often the page keeps changing. */
+const RESCAN_MAX_WAIT_MS = 1000;
+/** The longest a due rescan waits for the browser to be idle. */
+const RESCAN_IDLE_TIMEOUT_MS = 500;
 const GRACE_MS = 300;
 /** How soon after the reader's key press a focus change still counts as the reader's. */
 const KEY_FOCUS_WINDOW_MS = 1000;
@@ -150,15 +155,19 @@ export default defineUnlistedScript({
       void backgroundMessaging.sendMessage('reportPageState', pageState()).catch(() => undefined);
     };
 
-    // Dynamic pages: read the page again once it has been quiet for a moment, ignoring our own UI.
-    let rescanTimer = 0;
-    const scheduleRescan = () => {
-      window.clearTimeout(rescanTimer);
-      rescanTimer = ctx.setTimeout(
-        () => ctx.requestIdleCallback(refresh, { timeout: 1000 }),
-        RESCAN_DEBOUNCE_MS,
-      );
-    };
+    // Dynamic pages: read the page again once it has been quiet for a moment, ignoring our own
+    // UI, but never later than RESCAN_MAX_WAIT_MS after the first change, so a page that never
+    // stops changing (a live feed) is still marked while it runs.
+    const rescan = boundedDebounce(
+      () => ctx.requestIdleCallback(refresh, { timeout: RESCAN_IDLE_TIMEOUT_MS }),
+      { quietMs: RESCAN_DEBOUNCE_MS, maxWaitMs: RESCAN_MAX_WAIT_MS },
+      {
+        now: () => performance.now(),
+        setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+        clearTimeout: (id) => window.clearTimeout(id),
+      },
+    );
+    const scheduleRescan = () => rescan.trigger();
     /**
      * Whether a mutation can change what a reader sees as text: our own card never does, nor
      * do scripts, styles, images or frames coming and going (ads, trackers, lazy loading).
