@@ -45,6 +45,12 @@ describe('the committed corpus', () => {
     expect(unquotedStatements(corpus).map((s) => s.message)).toEqual([]);
   });
 
+  it('tags no actor from a photo credit ("Photograph: …/Reuters", "REUTERS/…")', () => {
+    const credited = corpus.passages.filter((p) => p.caption && /Reuters|REUTERS/.test(p.text));
+    expect(credited.length).toBeGreaterThan(0);
+    for (const passage of credited) expect(passage.entityIds, passage.id).not.toContain('reuters');
+  });
+
   it('has the seven articles with outlet and headline', () => {
     expect(corpus.articles).toHaveLength(7);
     expect(new Set(corpus.articles.map((a) => a.outlet))).toEqual(

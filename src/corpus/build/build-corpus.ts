@@ -3,6 +3,7 @@ import { createRecognizer } from '../../core/recognizer';
 import { recognizerDataOf } from '../../core/recognizer-data';
 import type { TextBlock } from '../../core/recognizer-types';
 import type { ArticleFile } from '../article-file';
+import { photoCreditStart } from '../import/photo-captions';
 
 /** Counts the build prints and the tests check. */
 export interface CorpusReport {
@@ -29,6 +30,13 @@ export function articleParagraphs(article: ArticleFile): string[] {
   ];
 }
 
+/** A block's text for tagging: a caption's photo credit blanked out, offsets kept. */
+function withoutPhotoCredit(block: ArticleFile['blocks'][number]): string {
+  if (block.kind !== 'caption') return block.text;
+  const start = photoCreditStart(block.text);
+  return start === null ? block.text : block.text.slice(0, start) + ' '.repeat(block.text.length - start);
+}
+
 /**
  * Builds the shipped corpus from article source files and the catalog: one passage per
  * paragraph or caption (headings are context, not quotes), each tagged with the entities and
@@ -43,7 +51,7 @@ export function buildCorpus(
   for (const article of articles) {
     const blocks: TextBlock[] = [
       { text: article.meta.headline, main: true },
-      ...article.blocks.map((block) => ({ text: block.text, main: true })),
+      ...article.blocks.map((block) => ({ text: withoutPhotoCredit(block), main: true })),
     ];
     const found = recognizer.recognize(blocks);
     let n = 0;

@@ -33,3 +33,16 @@ export function isCreditOnlyLine(text: string): boolean {
 export function endsWithPhotoCredit(text: string): boolean {
   return CREDIT_ENDINGS.some((r) => r.test(text));
 }
+
+/**
+ * Where a caption's photo credit starts ("Photograph: Carlos Jasso/Reuters", "REUTERS/…"), or
+ * null: the credit names who took the photo, not an actor of the story, so the corpus build
+ * does not tag it (a Reuters credit must not make Reuters an actor of the caption).
+ */
+export function photoCreditStart(text: string): number | null {
+  for (const ending of CREDIT_ENDINGS) {
+    const match = ending.exec(text);
+    if (match) return match.index + (match[0].startsWith('.') ? 1 : 0);
+  }
+  return null;
+}
